@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace rashisa {
+class CancelToken;
+}
+
+namespace rashisa::cli {
+
+/// Each command returns an ExitCode; errors propagate as rashisa::Error to main().
+int run_info(const std::vector<std::string>& args);
+int run_generate(const std::vector<std::string>& args, const CancelToken& cancel);
+
+extern const char* const kInfoHelp;
+extern const char* const kGenerateHelp;
+
+}  // namespace rashisa::cli

@@ -1,0 +1,79 @@
+// rashisa-cli: everything Rashisa does, headless. Errors are caught here, the
+// engine's public edge, and turned into a message and a documented exit code.
+#include "app/cli/commands.h"
+#include "app/cli/exit_codes.h"
+#include "engine/core/progress.h"
+
+#include <c10/util/Exception.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+rashisa::CancelToken g_cancel;
+
+extern "C" void on_interrupt(int) { g_cancel.cancel(); }
+
+const char* const kHelp =
+    "rashisa-cli " RASHISA_VERSION " - Stable Diffusion and AttnDreamBooth, headless\n"
+    "\n"
+    "usage: rashisa-cli COMMAND [options]   (rashisa-cli COMMAND --help for details)\n"
+    "\n"
+    "commands:\n"
+    "  info MODEL          show a model's family, components, parameter counts, dtypes\n"
+    "  generate ...        make images from a prompt\n"
+    "\n"
+    "exit codes: 0 ok, 1 unexpected failure, 2 wrong command line, 3 input missing or\n"
+    "unreadable, 4 model damaged/unsupported/unsafe, 5 out of memory, 6 output not\n"
+    "written, 130 cancelled (Ctrl+C)\n";
+
+bool is_oom(const std::string& what) {
+  return what.find("out of memory") != std::string::npos || what.find("CUDA out of memory") != std::string::npos;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace rashisa::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kHelp, args.empty() ? stderr : stdout);
+    return args.empty() ? kUsage : kOk;
+  }
+  if (args[0] == "--version") {
+    std::printf("rashisa-cli %s\n", RASHISA_VERSION);
+    return kOk;
+  }
+  std::signal(SIGINT, on_interrupt);
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "info") return run_info(args);
+    if (command == "generate") return run_generate(args, g_cancel);
+    std::fprintf(stderr, "rashisa-cli: unknown command \"%s\"\n\n%s", command.c_str(), kHelp);
+    return kUsage;
+  } catch (const rashisa::Error& e) {
+    if (e.code() == rashisa::ErrorCode::Cancelled) {
+      std::fprintf(stderr, "\nrashisa-cli: cancelled\n");
+    } else {
+      std::fprintf(stderr, "\nrashisa-cli: %s\n", e.what());
+    }
+    return exit_code_for(e.code());
+  } catch (const c10::Error& e) {
+    const std::string what = e.what_without_backtrace();
+    if (is_oom(what)) {
+      std::fprintf(stderr,
+                   "\nrashisa-cli: the device ran out of memory; try a smaller --width/--height or --device cpu\n");
+      return kOutOfMemory;
+    }
+    std::fprintf(stderr, "\nrashisa-cli: internal error in libtorch: %s\n", what.c_str());
+    return kFailed;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "\nrashisa-cli: unexpected error: %s\n", e.what());
+    return kFailed;
+  }
+}

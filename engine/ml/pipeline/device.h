@@ -1,0 +1,22 @@
+#pragma once
+// Device and precision choices, made once at the top and passed down.
+#include <torch/types.h>
+
+#include <string>
+
+namespace rashisa::ml {
+
+/// "auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".
+/// Throws Error(InvalidArgument) for unknown names or a CUDA device that is absent.
+torch::Device parse_device(const std::string& name);
+
+/// fp16 on CUDA (DESIGN.md section 5: generation runs fp16 on CUDA), fp32 on CPU.
+torch::Dtype default_inference_dtype(const torch::Device& device);
+
+/// Exact float32: TF32 off for cuBLAS and cuDNN (the reference tolerances assume it).
+void disable_tf32();
+
+/// "NVIDIA H100 80GB HBM3" or "CPU (N threads)", for benchmark and log output.
+std::string device_description(const torch::Device& device);
+
+}  // namespace rashisa::ml

@@ -1,0 +1,144 @@
+#include "engine/ml/pipeline/sd_model.h"
+
+#include "engine/core/error.h"
+#include "engine/model_io/diffusers_folder.h"
+#include "engine/model_io/ldm_checkpoint.h"
+#include "engine/model_io/safetensors.h"
+#include "engine/model_io/state_dict.h"
+
+#include <torch/torch.h>
+
+#include <cstdlib>
+
+namespace rashisa::ml {
+
+namespace fs = std::filesystem;
+namespace mio = rashisa::model_io;
+
+namespace {
+
+bool is_single_file(const fs::path& path) { return fs::is_regular_file(path); }
+
+ModelFamily family_of(const nlohmann::json& unet_config, const nlohmann::json& text_config) {
+  const auto cross = unet_config.value("cross_attention_dim", 768);
+  const auto act = text_config.value("hidden_act", std::string("quick_gelu"));
+  return (cross == 1024 || act == "gelu") ? ModelFamily::SD2 : ModelFamily::SD1;
+}
+
+ComponentInfo to_info(const mio::ParamSummary& s) {
+  ComponentInfo c;
+  c.parameters = s.count;
+  c.parameters_by_dtype = s.by_dtype;
+  return c;
+}
+
+// Single-file checkpoints carry no tokenizer: look beside the file, then the environment.
+fs::path find_tokenizer_dir(const fs::path& file, const LoadOptions& options) {
+  std::vector<fs::path> candidates;
+  if (!options.tokenizer_dir.empty()) candidates.push_back(options.tokenizer_dir);
+  candidates.push_back(file.parent_path() / "tokenizer");
+  if (const char* env = std::getenv("RASHISA_TOKENIZER_DIR"); env && *env) candidates.emplace_back(env);
+  for (const auto& dir : candidates)
+    if (fs::exists(dir / "vocab.json") && fs::exists(dir / "merges.txt")) return dir;
+  throw Error(ErrorCode::FileNotFound,
+              "a single-file checkpoint has no tokenizer: put the CLIP tokenizer files (vocab.json and merges.txt) "
+              "in a folder named \"tokenizer\" beside " + file.filename().u8string() +
+                  ", or name the folder with --tokenizer");
+}
+
+template <typename Module>
+void load_into(Module& module, const std::map<std::string, torch::Tensor>& weights, const std::string& what,
+               const std::vector<std::string>& ignore = {}) {
+  torch::NoGradGuard no_grad;
+  mio::load_state_dict(*module, weights, what, ignore);
+}
+
+}  // namespace
+
+const char* family_name(ModelFamily f) { return f == ModelFamily::SD2 ? "Stable Diffusion 2.x" : "Stable Diffusion 1.x"; }
+
+ModelInfo inspect_model(const fs::path& path, const LoadOptions& options) {
+  if (!fs::exists(path)) throw Error(ErrorCode::FileNotFound, "there is no model at " + path.u8string());
+  ModelInfo info;
+  info.source = path;
+  if (is_single_file(path)) {
+    auto m = mio::load_single_file(path, options.v_prediction);
+    info.layout = "single-file checkpoint";
+    info.family = m.family == mio::SdFamily::SD2 ? ModelFamily::SD2 : ModelFamily::SD1;
+    info.prediction = SchedulerConfig::from_json(m.scheduler_config).prediction_type;
+    info.components["unet"] = to_info(mio::summarize(m.unet));
+    info.components["vae"] = to_info(mio::summarize(m.vae));
+    info.components["text_encoder"] = to_info(mio::summarize(m.text_encoder));
+    return info;
+  }
+  auto folder = mio::DiffusersFolder::open(path, options.prefer_fp16_weights ? mio::WeightVariant::FP16
+                                                                              : mio::WeightVariant::Auto);
+  info.layout = "diffusers folder";
+  info.family = family_of(folder.unet.config, folder.text_encoder.config);
+  info.prediction = SchedulerConfig::from_json(folder.scheduler_config).prediction_type;
+  info.components["unet"] = to_info(mio::summarize(mio::load_component_weights(folder.unet)));
+  info.components["vae"] = to_info(mio::summarize(mio::load_component_weights(folder.vae)));
+  info.components["text_encoder"] = to_info(mio::summarize(mio::load_component_weights(folder.text_encoder)));
+  return info;
+}
+
+StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options) {
+  if (!fs::exists(path)) throw Error(ErrorCode::FileNotFound, "there is no model at " + path.u8string());
+  StableDiffusionModel m;
+  m.device = options.device;
+  m.dtype = options.dtype;
+  m.info.source = path;
+
+  nlohmann::json unet_cfg, vae_cfg, text_cfg, sched_cfg;
+  std::map<std::string, torch::Tensor> unet_w, vae_w, text_w;
+  if (is_single_file(path)) {
+    auto single = mio::load_single_file(path, options.v_prediction);
+    m.info.layout = "single-file checkpoint";
+    unet_cfg = single.unet_config;
+    vae_cfg = single.vae_config;
+    text_cfg = single.text_encoder_config;
+    sched_cfg = single.scheduler_config;
+    unet_w = std::move(single.unet);
+    vae_w = std::move(single.vae);
+    text_w = std::move(single.text_encoder);
+    m.tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::from_folder(find_tokenizer_dir(path, options)));
+  } else {
+    auto folder = mio::DiffusersFolder::open(path, options.prefer_fp16_weights ? mio::WeightVariant::FP16
+                                                                                : mio::WeightVariant::Auto);
+    m.info.layout = "diffusers folder";
+    unet_cfg = folder.unet.config;
+    vae_cfg = folder.vae.config;
+    text_cfg = folder.text_encoder.config;
+    sched_cfg = folder.scheduler_config;
+    unet_w = mio::load_component_weights(folder.unet);
+    vae_w = mio::load_component_weights(folder.vae);
+    mio::upgrade_legacy_vae_keys(vae_w);
+    text_w = mio::load_component_weights(folder.text_encoder);
+    m.tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::from_folder(folder.tokenizer_dir));
+  }
+  m.info.family = family_of(unet_cfg, text_cfg);
+  m.scheduler_config = SchedulerConfig::from_json(sched_cfg);
+  if (options.v_prediction) m.scheduler_config.prediction_type = *options.v_prediction ? PredictionType::VPrediction
+                                                                                       : PredictionType::Epsilon;
+  m.info.prediction = m.scheduler_config.prediction_type;
+  m.info.components["unet"] = to_info(mio::summarize(unet_w));
+  m.info.components["vae"] = to_info(mio::summarize(vae_w));
+  m.info.components["text_encoder"] = to_info(mio::summarize(text_w));
+
+  m.text_encoder = ClipTextModel(ClipTextConfig::from_json(text_cfg));
+  load_into(m.text_encoder, text_w, "text encoder", {"text_model\\.embeddings\\.position_ids"});
+  m.unet = UNet2DConditionModel(UNetConfig::from_json(unet_cfg));
+  load_into(m.unet, unet_w, "UNet");
+  m.vae = AutoencoderKL(VaeConfig::from_json(vae_cfg));
+  load_into(m.vae, vae_w, "VAE");
+
+  m.text_encoder->to(options.device, options.dtype);
+  m.unet->to(options.device, options.dtype);
+  m.vae->to(options.device, torch::kFloat32);
+  m.text_encoder->eval();
+  m.unet->eval();
+  m.vae->eval();
+  return m;
+}
+
+}  // namespace rashisa::ml

@@ -1,0 +1,60 @@
+#pragma once
+// A loaded Stable Diffusion model: tokenizer, text encoder, UNet, VAE and the
+// scheduler configuration, from a diffusers folder or a single-file checkpoint.
+#include "engine/ml/clip/clip_text_model.h"
+#include "engine/ml/schedulers/scheduler.h"
+#include "engine/ml/tokenizer/clip_tokenizer.h"
+#include "engine/ml/unet/unet.h"
+#include "engine/ml/vae/autoencoder_kl.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rashisa::ml {
+
+enum class ModelFamily { SD1, SD2 };
+const char* family_name(ModelFamily f);
+
+struct ComponentInfo {
+  int64_t parameters = 0;
+  std::map<std::string, int64_t> parameters_by_dtype;  // "F32" -> count
+};
+
+struct ModelInfo {
+  std::filesystem::path source;
+  std::string layout;  // "diffusers folder" or "single-file checkpoint"
+  ModelFamily family = ModelFamily::SD1;
+  PredictionType prediction = PredictionType::Epsilon;
+  std::map<std::string, ComponentInfo> components;  // "unet", "vae", "text_encoder"
+};
+
+struct LoadOptions {
+  torch::Device device = torch::kCPU;
+  torch::Dtype dtype = torch::kFloat32;  // UNet and text encoder; the VAE always runs in float32
+  bool prefer_fp16_weights = false;      // diffusers *.fp16.safetensors variants when present
+  std::optional<bool> v_prediction;      // single-file SD 2.x: 768-v checkpoints need this
+  std::filesystem::path tokenizer_dir;   // single-file: where vocab.json/merges.txt live
+};
+
+struct StableDiffusionModel {
+  std::shared_ptr<ClipTokenizer> tokenizer;
+  ClipTextModel text_encoder{nullptr};
+  UNet2DConditionModel unet{nullptr};
+  AutoencoderKL vae{nullptr};
+  SchedulerConfig scheduler_config;
+  ModelInfo info;
+  torch::Device device = torch::kCPU;
+  torch::Dtype dtype = torch::kFloat32;
+};
+
+/// Reads only configs and tensor headers: fast, for `rashisa-cli info`.
+ModelInfo inspect_model(const std::filesystem::path& path, const LoadOptions& options = {});
+
+/// Loads every component strictly (all missing/unexpected/misshaped keys in one error).
+/// Throws rashisa::Error with a message that says what to do.
+StableDiffusionModel load_model(const std::filesystem::path& path, const LoadOptions& options = {});
+
+}  // namespace rashisa::ml
