@@ -1,10 +1,12 @@
 #include "engine/model_io/safetensors.h"
 
+#include "engine/model_io/atomic_file.h"
+#include "engine/model_io/pickle_guard.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <set>
 
 namespace rashisa::model_io {
@@ -29,6 +31,15 @@ constexpr std::uint64_t kMaxHeader = 100'000'000;
 
 [[noreturn]] void fault(SafetensorsFault f, const std::string& what, const std::string& detail) {
   throw SafetensorsError(f, what + " is not a valid safetensors file: " + detail);
+}
+
+// Names and values quoted in messages come from an untrusted file: keep them short.
+std::string shown(const std::string& s) {
+  constexpr std::size_t kMax = 120;
+  if (s.size() <= kMax) return s;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return s.substr(0, cut) + "...";
 }
 
 bool read_u64_list(const nlohmann::json& j, std::vector<std::uint64_t>& out) {
@@ -59,44 +70,44 @@ nlohmann::json parse_json_rejecting_duplicates(const char* begin, const char* en
   nlohmann::json j = nlohmann::json::parse(begin, end, cb, /*allow_exceptions=*/false);
   if (j.is_discarded()) fault(SafetensorsFault::BadJson, what, "the header is not valid JSON");
   if (!duplicate.empty())
-    fault(SafetensorsFault::DuplicateKey, what, "the header names \"" + duplicate + "\" twice");
+    fault(SafetensorsFault::DuplicateKey, what, "the header names \"" + shown(duplicate) + "\" twice");
   return j;
 }
 
 TensorInfo parse_entry(const std::string& name, const nlohmann::json& e, const std::string& what) {
   if (!e.is_object() || !e.contains("dtype") || !e.contains("shape") || !e.contains("data_offsets"))
     fault(SafetensorsFault::BadJson, what,
-          "entry \"" + name + "\" needs dtype, shape and data_offsets");
+          "entry \"" + shown(name) + "\" needs dtype, shape and data_offsets");
   TensorInfo t;
   t.name = name;
   const auto& dt = e["dtype"];
   auto dtype = dt.is_string() ? dtype_from_name(dt.get<std::string>()) : std::nullopt;
-  if (!dtype) fault(SafetensorsFault::UnknownDType, what, "tensor \"" + name + "\" has unknown dtype " + dt.dump());
+  if (!dtype) fault(SafetensorsFault::UnknownDType, what, "tensor \"" + shown(name) + "\" has unknown dtype " + shown(dt.dump()));
   t.dtype = *dtype;
   std::vector<std::uint64_t> shape;
   if (!read_u64_list(e["shape"], shape))
-    fault(SafetensorsFault::BadShape, what, "tensor \"" + name + "\" has a malformed shape");
+    fault(SafetensorsFault::BadShape, what, "tensor \"" + shown(name) + "\" has a malformed shape");
   for (auto s : shape) {
     if (s > static_cast<std::uint64_t>(INT64_MAX))
-      fault(SafetensorsFault::BadShape, what, "tensor \"" + name + "\" has a malformed shape");
+      fault(SafetensorsFault::BadShape, what, "tensor \"" + shown(name) + "\" has a malformed shape");
     t.shape.push_back(static_cast<std::int64_t>(s));
   }
   std::vector<std::uint64_t> off;
   if (!read_u64_list(e["data_offsets"], off) || off.size() != 2 || off[0] > off[1])
     fault(SafetensorsFault::BadOffsets, what,
-          "tensor \"" + name + "\" needs data_offsets [begin, end] with 0 <= begin <= end");
+          "tensor \"" + shown(name) + "\" needs data_offsets [begin, end] with 0 <= begin <= end");
   t.begin = off[0];
   t.end = off[1];
   // dtype x shape must equal the byte range; multiply with overflow checks.
   std::uint64_t bytes = dtype_size(t.dtype);
   for (auto s : shape) {
     if (s != 0 && bytes > UINT64_MAX / s)
-      fault(SafetensorsFault::SizeMismatch, what, "tensor \"" + name + "\" is impossibly large");
+      fault(SafetensorsFault::SizeMismatch, what, "tensor \"" + shown(name) + "\" is impossibly large");
     bytes *= s;
   }
   if (bytes != t.end - t.begin)
     fault(SafetensorsFault::SizeMismatch, what,
-          "tensor \"" + name + "\" needs " + std::to_string(bytes) + " bytes for its dtype and shape but its range holds " +
+          "tensor \"" + shown(name) + "\" needs " + std::to_string(bytes) + " bytes for its dtype and shape but its range holds " +
               std::to_string(t.end - t.begin));
   return t;
 }
@@ -161,10 +172,11 @@ SafetensorsHeader parse_safetensors(const std::uint8_t* bytes, std::size_t size,
   const std::uint64_t data_size = size - out.data_offset;
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (it.key() == "__metadata__") {
+      if (it.value().is_null()) continue;  // the reference writer's Option<HashMap> may serialise as null
       if (!it.value().is_object()) fault(SafetensorsFault::BadJson, what, "__metadata__ is not an object");
       for (auto m = it.value().begin(); m != it.value().end(); ++m) {
         if (!m.value().is_string())
-          fault(SafetensorsFault::BadJson, what, "__metadata__ value \"" + m.key() + "\" is not a string");
+          fault(SafetensorsFault::BadJson, what, "__metadata__ value \"" + shown(m.key()) + "\" is not a string");
         out.metadata[m.key()] = m.value().get<std::string>();
       }
       continue;
@@ -178,12 +190,12 @@ SafetensorsHeader parse_safetensors(const std::uint8_t* bytes, std::size_t size,
   for (const auto& t : out.tensors) {
     if (t.end > data_size)
       fault(SafetensorsFault::OutOfRange, what,
-            "tensor \"" + t.name + "\" ends at byte " + std::to_string(t.end) + " of a " +
+            "tensor \"" + shown(t.name) + "\" ends at byte " + std::to_string(t.end) + " of a " +
                 std::to_string(data_size) + "-byte data section");
     if (t.begin < cursor)
-      fault(SafetensorsFault::Overlap, what, "tensor \"" + t.name + "\" overlaps the tensor before it");
+      fault(SafetensorsFault::Overlap, what, "tensor \"" + shown(t.name) + "\" overlaps the tensor before it");
     if (t.begin > cursor)
-      fault(SafetensorsFault::Gap, what, "bytes before tensor \"" + t.name + "\" belong to no tensor");
+      fault(SafetensorsFault::Gap, what, "bytes before tensor \"" + shown(t.name) + "\" belong to no tensor");
     cursor = t.end;
   }
   if (cursor != data_size)
@@ -196,6 +208,8 @@ SafetensorsFile SafetensorsFile::open(const std::filesystem::path& path) {
   SafetensorsFile f;
   f.file_ = MappedFile::open(path);
   static const std::uint8_t kEmpty[1] = {0};
+  if (f.file_->data() && looks_like_pickle(f.file_->data(), std::min<std::size_t>(f.file_->size(), 9), f.file_->size()))
+    throw_pickle_refused(path);
   f.header_ = parse_safetensors(f.file_->data() ? f.file_->data() : kEmpty, f.file_->size(), path.u8string());
   for (std::size_t i = 0; i < f.header_.tensors.size(); ++i) f.index_.emplace(f.header_.tensors[i].name, i);
   return f;
@@ -219,42 +233,27 @@ void write_safetensors(const std::filesystem::path& path, std::vector<TensorByte
   std::uint64_t offset = 0;
   for (std::size_t i = 0; i < tensors.size(); ++i) {
     const auto& t = tensors[i];
+    if (t.name == "__metadata__")
+      throw Error(ErrorCode::InvalidArgument, "a tensor cannot be named \"__metadata__\" (reserved by the format)");
     if (i > 0 && tensors[i - 1].name == t.name)
       throw Error(ErrorCode::InvalidArgument, "two tensors are named \"" + t.name + "\"");
     std::uint64_t expect = dtype_size(t.dtype);
     for (auto s : t.shape) expect *= static_cast<std::uint64_t>(s);
     if (expect != t.nbytes)
-      throw Error(ErrorCode::InvalidArgument, "tensor \"" + t.name + "\" has the wrong byte size");
+      throw Error(ErrorCode::InvalidArgument, "tensor \"" + shown(t.name) + "\" has the wrong byte size");
     header[t.name] = {{"dtype", dtype_name(t.dtype)}, {"shape", t.shape}, {"data_offsets", {offset, offset + t.nbytes}}};
     offset += t.nbytes;
   }
   std::string text = header.dump();
   text.append((8 - text.size() % 8) % 8, ' ');
 
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(ErrorCode::FileWrite, "cannot create " + tmp.u8string());
-    unsigned char len[8];
-    for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>((text.size() >> (8 * i)) & 0xff);
-    out.write(reinterpret_cast<const char*>(len), 8);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    for (const auto& t : tensors) out.write(static_cast<const char*>(t.data), static_cast<std::streamsize>(t.nbytes));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::error_code ec;
-      std::filesystem::remove(tmp, ec);
-      throw Error(ErrorCode::FileWrite, "cannot write " + tmp.u8string() + " (disk full?)");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error(ErrorCode::FileWrite, "cannot replace " + path.u8string() + ": " + ec.message());
-  }
+  unsigned char len[8];
+  for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>((text.size() >> (8 * i)) & 0xff);
+  AtomicFile out(path);  // removes its temporary file if anything below throws
+  out.write(len, 8);
+  out.write(text.data(), text.size());
+  for (const auto& t : tensors) out.write(t.data, t.nbytes);
+  out.commit();
 }
 
 }  // namespace rashisa::model_io

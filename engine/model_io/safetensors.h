@@ -77,7 +77,8 @@ SafetensorsHeader parse_safetensors(const std::uint8_t* bytes, std::size_t size,
 /// A memory-mapped, validated safetensors file.
 class SafetensorsFile {
  public:
-  /// Throws rashisa::Error (FileNotFound/FileRead) or SafetensorsError.
+  /// Throws rashisa::Error (FileNotFound/FileRead; UnsafeFormat when the bytes are a
+  /// PyTorch pickle or zip checkpoint, whatever the file is called) or SafetensorsError.
   static SafetensorsFile open(const std::filesystem::path& path);
 
   const std::vector<TensorInfo>& tensors() const noexcept { return header_.tensors; }
@@ -104,7 +105,9 @@ struct TensorBytes {
 };
 
 /// Writes a safetensors file: header padded to 8 bytes, tensors in sorted name
-/// order, to `path.tmp` first and then renamed over `path`. Throws rashisa::Error.
+/// order, to `path.tmp` first, flushed to disk (fsync) and then renamed over `path`
+/// (see atomic_file.h). On any error the old `path` is left as it was and the
+/// temporary file is removed. Throws rashisa::Error (InvalidArgument, FileWrite).
 void write_safetensors(const std::filesystem::path& path, std::vector<TensorBytes> tensors,
                        const std::map<std::string, std::string>& metadata = {});
 
