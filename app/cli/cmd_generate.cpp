@@ -6,6 +6,7 @@
 #include "engine/media/image_file.h"
 #include "engine/ml/pipeline/device.h"
 #include "engine/ml/pipeline/txt2img.h"
+#include "engine/ml/train/concept.h"
 
 #include <torch/torch.h>
 
@@ -29,6 +30,8 @@ const char* const kGenerateHelp =
     "  --width W --height H  multiples of 8 (default 512x512)\n"
     "  --count N           number of images; image i uses seed N+i (default 1)\n"
     "  --device D          auto (default), cpu, cuda, cuda:N\n"
+    "  --concept FILE      a trained concept (.safetensors from `train`); write {concept} in the\n"
+    "                      prompt where the product goes, e.g. \"a photo of {concept} on a table\"\n"
     "  --tokenizer DIR     tokenizer folder for single-file checkpoints\n"
     "  --v-prediction | --epsilon   override the prediction type of a single-file SD 2.x model\n"
     "  --out PATH          a .png file; with --count > 1, PATH-1.png, PATH-2.png, ...;\n"
@@ -47,6 +50,17 @@ fs::path output_path(const fs::path& out, int index, int count, std::uint64_t se
   return p;
 }
 
+/// Replaces every {concept} with the concept's phrase; false when there was none.
+bool expand_concept(std::string& text, const std::string& phrase) {
+  const std::string key = "{concept}";
+  bool found = false;
+  for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + phrase.size())) {
+    text.replace(pos, key.size(), phrase);
+    found = true;
+  }
+  return found;
+}
+
 media::RgbImage to_rgb(const torch::Tensor& image) {
   auto hwc = ml::to_uint8_hwc(image);  // [H,W,3]
   media::RgbImage out;
@@ -61,7 +75,7 @@ media::RgbImage to_rgb(const torch::Tensor& image) {
 int run_generate(const std::vector<std::string>& argv, const CancelToken& cancel) {
   Args args(argv,
             {"model", "prompt", "negative", "steps", "guidance", "sampler", "seed", "width", "height", "count", "device",
-             "tokenizer", "out"},
+             "tokenizer", "out", "concept"},
             {"v-prediction", "epsilon", "help"});
   if (args.flag("help")) {
     std::fputs(kGenerateHelp, stdout);
@@ -100,6 +114,15 @@ int run_generate(const std::vector<std::string>& argv, const CancelToken& cancel
   std::fprintf(stderr, "loading %s on %s\n", args.required("model").c_str(),
                ml::device_description(options.device).c_str());
   auto model = ml::load_model(args.required("model"), options);
+  if (auto concept_path = args.get("concept")) {
+    const auto concept = ml::load_concept(*concept_path);
+    ml::apply_concept(model, concept);
+    if (!expand_concept(params.prompt, concept.phrase()))
+      std::fprintf(stderr, "note: the prompt has no {concept}; the product will not appear unless you name it\n");
+    expand_concept(params.negative_prompt, concept.phrase());
+  } else if (params.prompt.find("{concept}") != std::string::npos) {
+    throw Error(ErrorCode::InvalidArgument, "the prompt uses {concept} but no --concept file was given");
+  }
 
   for (int i = 0; i < count; ++i) {
     params.seed = first_seed + static_cast<std::uint64_t>(i);

@@ -11,8 +11,10 @@ namespace rashisa::cli {
 /// Each command returns an ExitCode; errors propagate as rashisa::Error to main().
 int run_info(const std::vector<std::string>& args);
 int run_generate(const std::vector<std::string>& args, const CancelToken& cancel);
+int run_train(const std::vector<std::string>& args, const CancelToken& cancel);
 
 extern const char* const kInfoHelp;
 extern const char* const kGenerateHelp;
+extern const char* const kTrainHelp;
 
 }  // namespace rashisa::cli

@@ -25,7 +25,8 @@ const char* const kHelp =
     "\n"
     "commands:\n"
     "  info MODEL          show a model's family, components, parameter counts, dtypes\n"
-    "  generate ...        make images from a prompt\n"
+    "  train ...           learn a product from its photos (a concept file)\n"
+    "  generate ...        make images from a prompt, optionally with a concept\n"
     "\n"
     "exit codes: 0 ok, 1 unexpected failure, 2 wrong command line, 3 input missing or\n"
     "unreadable, 4 model damaged/unsupported/unsafe, 5 out of memory, 6 output not\n"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "info") return run_info(args);
     if (command == "generate") return run_generate(args, g_cancel);
+    if (command == "train") return run_train(args, g_cancel);
     std::fprintf(stderr, "rashisa-cli: unknown command \"%s\"\n\n%s", command.c_str(), kHelp);
     return kUsage;
   } catch (const rashisa::Error& e) {

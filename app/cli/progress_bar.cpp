@@ -38,8 +38,10 @@ void ProgressBar::update(const Progress& p) {
   last_decile_ = decile;
   std::string bar(filled, '#');
   bar.append(width - filled, '.');
-  std::fprintf(stderr, "%s%s [%s] %d/%d  %.2f s/step  ETA %s%s", tty_ ? "\r" : "", label_.c_str(), bar.c_str(),
-               p.step, p.total, p.seconds_per_step, format_duration(p.eta_seconds).c_str(), tty_ ? "  " : "\n");
+  char loss[64] = "";
+  if (p.loss != 0.0) std::snprintf(loss, sizeof loss, "  loss %.4f (reg %.4f)", p.loss, p.reg_loss);
+  std::fprintf(stderr, "%s%s [%s] %d/%d  %.2f s/step  ETA %s%s%s", tty_ ? "\r" : "", label_.c_str(), bar.c_str(),
+               p.step, p.total, p.seconds_per_step, format_duration(p.eta_seconds).c_str(), loss, tty_ ? "  " : "\n");
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -25,7 +25,8 @@ struct Progress {
   std::string stage;         // "denoise", "decode", "stage1", ...
   int step = 0;              // steps done in this stage
   int total = 0;             // steps in this stage
-  double loss = 0.0;         // training only
+  double loss = 0.0;         // training only: total loss of the step
+  double reg_loss = 0.0;     // training only: the attention regulariser's part
   double seconds_per_step = 0.0;
   double eta_seconds = 0.0;  // for the remaining steps of this stage
 };

@@ -1,6 +1,7 @@
 #include "engine/media/image_file.h"
 
 #include "engine/core/error.h"
+#include "engine/core/sha256.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -45,10 +46,11 @@ void write_png(const fs::path& path, const RgbImage& image) {
   }
 }
 
-RgbImage read_rgb(const fs::path& path) {
+RgbImage read_rgb(const fs::path& path, std::string* sha256) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::FileNotFound, "cannot open " + path.u8string());
   std::vector<uchar> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (sha256) *sha256 = sha256_hex(bytes.data(), bytes.size());
   cv::Mat bgr = cv::imdecode(bytes, cv::IMREAD_COLOR);
   if (bgr.empty()) throw Error(ErrorCode::FileFormat, path.u8string() + " is not an image this program can read");
   cv::Mat rgb;

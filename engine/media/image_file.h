@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace rashisa::media {
@@ -19,7 +20,8 @@ struct RgbImage {
 /// `path`, so an interrupted write never leaves a half file. Throws Error(FileWrite).
 void write_png(const std::filesystem::path& path, const RgbImage& image);
 
-/// Decodes an image file into 8-bit RGB. Throws Error(FileNotFound / FileFormat).
-RgbImage read_rgb(const std::filesystem::path& path);
+/// Decodes an image file into 8-bit RGB with its EXIF orientation applied. Throws
+/// Error(FileNotFound / FileFormat). `sha256`, if given, receives the hash of the file's bytes.
+RgbImage read_rgb(const std::filesystem::path& path, std::string* sha256 = nullptr);
 
 }  // namespace rashisa::media

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <vector>
 
-#if __has_include(<c10/cuda/CUDACachingAllocator.h>)
+#if defined(RASHISA_TORCH_CUDA)
 #include <c10/cuda/CUDACachingAllocator.h>
 #define RASHISA_HAVE_CUDA_ALLOCATOR 1
 #endif

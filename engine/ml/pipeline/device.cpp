@@ -6,6 +6,12 @@
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
+#if defined(RASHISA_TORCH_CUDA)
+#include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <cuda_runtime_api.h>
+#endif
+
 namespace rashisa::ml {
 
 torch::Device parse_device(const std::string& name) {
@@ -34,11 +40,26 @@ void disable_tf32() {
   at::globalContext().setAllowTF32CuDNN(false);
 }
 
+std::int64_t free_device_memory(const torch::Device& device) {
+#if defined(RASHISA_TORCH_CUDA)
+  if (device.is_cuda()) {
+    c10::cuda::CUDAGuard guard(device.index());
+    size_t free_bytes = 0, total_bytes = 0;
+    if (cudaMemGetInfo(&free_bytes, &total_bytes) == cudaSuccess) return static_cast<std::int64_t>(free_bytes);
+  }
+#endif
+  return -1;
+}
+
 std::string device_description(const torch::Device& device) {
   if (device.is_cuda()) {
-    // The device name needs the CUDA runtime headers; report the index and count instead
-    // when built without them. Benchmarks add nvidia-smi's name in their notes.
-    return "CUDA device " + std::to_string(device.index()) + " of " + std::to_string(torch::cuda::device_count());
+#if defined(RASHISA_TORCH_CUDA)
+    const auto* props = at::cuda::getDeviceProperties(device.index());
+    return std::string(props->name) + " (CUDA device " + std::to_string(device.index()) + ", " +
+           std::to_string(props->totalGlobalMem >> 20) + " MiB)";
+#else
+    return "CUDA device " + std::to_string(device.index());
+#endif
   }
   return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
 }

@@ -2,6 +2,7 @@
 // Device and precision choices, made once at the top and passed down.
 #include <torch/types.h>
 
+#include <cstdint>
 #include <string>
 
 namespace rashisa::ml {
@@ -15,6 +16,9 @@ torch::Dtype default_inference_dtype(const torch::Device& device);
 
 /// Exact float32: TF32 off for cuBLAS and cuDNN (the reference tolerances assume it).
 void disable_tf32();
+
+/// Free memory of a CUDA device in bytes (-1 on the CPU or without CUDA support).
+std::int64_t free_device_memory(const torch::Device& device);
 
 /// "NVIDIA H100 80GB HBM3" or "CPU (N threads)", for benchmark and log output.
 std::string device_description(const torch::Device& device);

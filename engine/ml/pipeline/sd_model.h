@@ -48,6 +48,17 @@ struct StableDiffusionModel {
   ModelInfo info;
   torch::Device device = torch::kCPU;
   torch::Dtype dtype = torch::kFloat32;
+
+  /// Embeddings of tokens added to the tokenizer (a concept's placeholder): id -> [D].
+  /// The text encoder's own table is never resized; these rows are substituted.
+  std::map<int64_t, torch::Tensor> extra_token_embeddings;
+  /// What apply_concept() changed, so remove_concept() restores the base bit for bit.
+  struct ConceptBackup {
+    std::shared_ptr<ClipTokenizer> tokenizer;
+    std::map<std::string, torch::Tensor> unet;  // original values of the changed parameters
+  };
+  std::optional<ConceptBackup> concept_backup;
+  std::string weights_hash;  // cache of model_weights_hash()
 };
 
 /// Reads only configs and tensor headers: fast, for `rashisa-cli info`.

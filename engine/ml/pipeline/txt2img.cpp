@@ -21,10 +21,28 @@ torch::Tensor tokenize_prompt(const StableDiffusionModel& model, const std::stri
   return torch::tensor(t.input_ids, torch::kInt64).unsqueeze(0);
 }
 
+torch::Tensor encode_ids(StableDiffusionModel& model, const torch::Tensor& ids_in,
+                         const std::map<int64_t, torch::Tensor>& overrides) {
+  auto ids = ids_in.to(model.device);
+  if (model.extra_token_embeddings.empty() && overrides.empty())
+    return model.text_encoder->forward(ids).last_hidden_state;
+  auto table = model.text_encoder->token_embedding_weight();  // [V,D]
+  const int64_t vocab = table.size(0);
+  auto in_table = ids.lt(vocab);
+  auto embeds = table.index_select(0, torch::where(in_table, ids, torch::zeros_like(ids)).flatten())
+                    .view({ids.size(0), ids.size(1), table.size(1)});  // [B,77,D]
+  auto substitute = [&](int64_t id, const torch::Tensor& row) {
+    auto mask = ids.eq(id).unsqueeze(-1);
+    embeds = torch::where(mask, row.to(embeds.device(), embeds.scalar_type()).view({1, 1, -1}), embeds);
+  };
+  for (const auto& [id, row] : model.extra_token_embeddings) substitute(id, row);
+  for (const auto& [id, row] : overrides) substitute(id, row);
+  return model.text_encoder->forward_embeds(embeds, ids).last_hidden_state;
+}
+
 torch::Tensor encode_prompt(StableDiffusionModel& model, const std::string& text) {
   torch::NoGradGuard no_grad;
-  auto ids = tokenize_prompt(model, text).to(model.device);
-  return model.text_encoder->forward(ids).last_hidden_state;  // [1,77,D]
+  return encode_ids(model, tokenize_prompt(model, text));  // [1,77,D]
 }
 
 std::optional<SamplerKind> sampler_from_diffusers_class(const std::string& class_name, const SchedulerConfig& config) {

@@ -37,6 +37,12 @@ torch::Tensor tokenize_prompt(const StableDiffusionModel& model, const std::stri
 /// last_hidden_state of the text encoder for one prompt: [1,77,D] on the model's device.
 torch::Tensor encode_prompt(StableDiffusionModel& model, const std::string& text);
 
+/// Text encoder on token ids [B,77], substituting model.extra_token_embeddings and then
+/// `overrides` (id -> [D], may require grad: the trainer's stage 1) for their ids.
+/// Returns last_hidden_state [B,77,D]. Runs with gradients if the caller allows them.
+torch::Tensor encode_ids(StableDiffusionModel& model, const torch::Tensor& ids,
+                         const std::map<int64_t, torch::Tensor>& overrides = {});
+
 /// The scheduler diffusers would build for `class_name` ("DDIMScheduler", ...).
 std::optional<SamplerKind> sampler_from_diffusers_class(const std::string& class_name, const SchedulerConfig& config);
 

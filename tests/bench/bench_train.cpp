@@ -1,0 +1,126 @@
+// Training benchmark: a few steps of each AttnDreamBooth stage on a full-size SD 2.1-base
+// architecture with random weights (../shared/configs, nothing downloaded) and synthetic
+// photos. Prints seconds per step per stage, the projected time of a default and a fast
+// concept, and peak memory, for the device it ran on.
+//
+//   bench_train [--device cpu|cuda] [--resolution PX] [--steps N] [--memory PLAN] [--tiny]
+// Defaults: CUDA 512 px; CPU 128 px. --tiny uses the tiny reference model instead.
+#include "engine/ml/pipeline/device.h"
+#include "engine/ml/train/trainer.h"
+#include "tests/bench/bench_support.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <string>
+
+namespace ml = rashisa::ml;
+namespace bench = rashisa::bench;
+
+namespace {
+
+struct Options {
+  std::string device = "auto";
+  int resolution = 0;
+  int steps = 3;
+  std::string memory;
+  bool tiny = false;
+};
+
+std::vector<ml::TrainingPhoto> synthetic_photos(int n) {
+  torch::manual_seed(0);
+  std::vector<ml::TrainingPhoto> photos;
+  for (int i = 0; i < n; ++i) {
+    ml::TrainingPhoto p;
+    p.rgb = torch::randint(0, 256, {600 + 8 * i, 720, 3}, torch::kUInt8);
+    p.sha256 = "synthetic-" + std::to_string(i);
+    photos.push_back(p);
+  }
+  return photos;
+}
+
+/// Median seconds per step of `stage` (1..3) with the given batch, skipping the first step.
+double seconds_per_step(ml::StableDiffusionModel& model, const std::vector<ml::TrainingPhoto>& photos,
+                        ml::TrainSettings settings, int stage, int batch, int steps) {
+  for (auto& st : settings.stages) st.steps = 0;
+  settings.stages[stage - 1].steps = steps + 1;
+  settings.stages[stage - 1].batch = batch;
+  std::vector<double> times;
+  double last = 0;
+  ml::train_concept(model, photos, settings, [&](const rashisa::Progress& p) {
+    const double total = p.seconds_per_step * p.step;
+    if (p.step > 1) times.push_back(total - last);
+    last = total;
+    return true;
+  });
+  std::sort(times.begin(), times.end());
+  return times.empty() ? 0.0 : times[times.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (a == "--device") o.device = next();
+    else if (a == "--resolution") o.resolution = std::stoi(next());
+    else if (a == "--steps") o.steps = std::stoi(next());
+    else if (a == "--memory") o.memory = next();
+    else if (a == "--tiny") o.tiny = true;
+    else {
+      std::fprintf(stderr, "usage: bench_train [--device D] [--resolution PX] [--steps N] [--memory PLAN] [--tiny]\n");
+      return 2;
+    }
+  }
+  try {
+    const auto device = ml::parse_device(o.device);
+    const int res = o.resolution ? o.resolution : (device.is_cuda() ? 512 : 128);
+    const auto reference = bench::shared_dir() / "reference";
+    ml::StableDiffusionModel model;
+    std::string label;
+    if (o.tiny) {
+      ml::LoadOptions lo;
+      lo.device = device;
+      model = ml::load_model(reference / "models/tiny-sd21", lo);
+      label = "tiny-sd21";
+    } else {
+      model = bench::random_model(bench::shared_dir() / "configs/sd21-base", reference / "tokenizer", device,
+                                  torch::kFloat32);
+      label = "sd21-base (random weights)";
+    }
+    ml::TrainSettings settings;
+    settings.category = "mug";
+    settings.augment.resolution = res;
+    settings.memory = o.memory.empty() ? ml::memory_plan_for(device.is_cuda(), ml::free_device_memory(device))
+                                       : ml::memory_plan_from_name(o.memory).value();
+    const auto photos = synthetic_photos(6);
+    std::printf("device: %s, model %s, resolution %d, memory plan %s, libtorch %s\n", bench::describe(device).c_str(),
+                label.c_str(), res, settings.memory.name.c_str(), TORCH_VERSION);
+
+    const auto plan = ml::stage_plan(ml::TrainPreset::Default);
+    const auto fast = ml::stage_plan(ml::TrainPreset::Fast);
+    bench::reset_peak_memory(device);
+    const double s1 = seconds_per_step(model, photos, settings, 1, plan[0].batch, o.steps);
+    std::printf("stage 1 (embedding)       batch %d  %8.3f s/step\n", plan[0].batch, s1);
+    const double s2 = seconds_per_step(model, photos, settings, 2, plan[1].batch, o.steps);
+    std::printf("stage 2 (cross-attention) batch %d  %8.3f s/step\n", plan[1].batch, s2);
+    const double s3 = seconds_per_step(model, photos, settings, 3, plan[2].batch, o.steps);
+    std::printf("stage 3 (whole UNet)      batch %d  %8.3f s/step\n", plan[2].batch, s3);
+    const double s3f = seconds_per_step(model, photos, settings, 3, fast[2].batch, o.steps);
+    std::printf("stage 3 fast              batch %d  %8.3f s/step\n", fast[2].batch, s3f);
+    const double t_default = plan[0].steps * s1 + plan[1].steps * s2 + plan[2].steps * s3;
+    const double t_fast = fast[0].steps * s1 + fast[1].steps * s2 + fast[2].steps * s3f;
+    std::printf("projected default concept (%d/%d/%d steps): %.1f min\n", plan[0].steps, plan[1].steps, plan[2].steps,
+                t_default / 60);
+    std::printf("projected fast concept    (%d/%d/%d steps): %.1f min\n", fast[0].steps, fast[1].steps, fast[2].steps,
+                t_fast / 60);
+    std::printf("peak memory: %.2f GiB (%s)\n", bench::peak_memory_bytes(device) / double(1ull << 30),
+                device.is_cuda() ? "CUDA allocator" : "process RSS");
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_train: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,161 @@
+// End to end on CPU with the tiny reference model: all three stages on photos the test
+// draws, then generation with {concept}; stage 1 alone leaves the UNet untouched; a
+// concept refuses a different base model.
+#include "engine/ml/pipeline/txt2img.h"
+#include "engine/ml/train/concept.h"
+#include "engine/ml/train/trainer.h"
+#include "tests/support/reference.h"
+#include "tests/train/synthetic_photos.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+
+namespace ml = rashisa::ml;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> model_dirs() {
+  std::vector<fs::path> out;
+  for (const auto& [name, m] : rashisa::testing::manifest().at("models").items())
+    out.push_back(rashisa::testing::reference_dir() / m.at("path").get<std::string>());
+  return out;
+}
+
+ml::TrainSettings small_settings(int s1, int s2, int s3) {
+  ml::TrainSettings s;
+  s.category = "toy";
+  s.augment.resolution = 64;
+  s.stages[0] = {s1, 1e-2, 4, 0.1, 0.0};
+  s.stages[1] = {s2, 1e-3, 4, 2.0, 5.0};
+  s.stages[2] = {s3, 1e-3, 4, 2.0, 5.0};
+  s.memory = ml::memory_plan_for(false, -1);
+  s.seed = 3;
+  return s;
+}
+
+using ParamsSnapshot = std::map<std::string, torch::Tensor>;
+
+ParamsSnapshot snapshot(ml::StableDiffusionModel& m) {
+  ParamsSnapshot s;
+  for (const auto& item : m.unet->named_parameters()) s[item.key()] = item.value().detach().clone();
+  return s;
+}
+
+bool bitwise_equal(const ParamsSnapshot& a, const ParamsSnapshot& b) {
+  if (a.size() != b.size()) return false;
+  for (const auto& [k, v] : a)
+    if (!torch::equal(v, b.at(k))) return false;
+  return true;
+}
+
+/// Images [N,3,64,64] in [0,1] for seeds 0..n-1.
+torch::Tensor generate(ml::StableDiffusionModel& model, const std::string& prompt, int n) {
+  std::vector<torch::Tensor> images;
+  for (int i = 0; i < n; ++i) {
+    ml::GenerateParams p;
+    p.prompt = prompt;
+    p.steps = 20;
+    p.width = p.height = 64;
+    p.seed = static_cast<std::uint64_t>(i);
+    images.push_back(ml::txt2img(model, p));
+  }
+  return torch::cat(images);
+}
+
+/// What the photos look like through this model's VAE at the training size: the best a
+/// generator using this (random) decoder could draw. [N,3,64,64] in [0,1].
+torch::Tensor reconstructions(ml::StableDiffusionModel& model, const std::vector<ml::TrainingPhoto>& photos) {
+  torch::NoGradGuard no_grad;
+  ml::AugmentConfig cfg;
+  cfg.resolution = 64;
+  std::vector<torch::Tensor> x;
+  for (const auto& p : photos) x.push_back(ml::augment(p.rgb, ml::AugmentDraw{}, cfg));
+  auto latents = model.vae->encode(torch::stack(x)).mean;
+  return (model.vae->decode(latents) / 2 + 0.5).clamp(0, 1);
+}
+
+/// Mean over images of the RMS distance to the nearest reconstruction.
+double distance_to_photos(const torch::Tensor& images, const torch::Tensor& targets) {
+  auto d = (images.unsqueeze(1) - targets.unsqueeze(0)).square().mean({2, 3, 4}).sqrt();  // [N, M]
+  return std::get<0>(d.min(1)).mean().item<double>();
+}
+
+}  // namespace
+
+TEST(TrainEndToEnd, ConceptMovesGenerationsTowardsThePhotos) {
+  const auto photos = rashisa::testing::draw_ball_photos(6);
+  for (const auto& dir : model_dirs()) {
+    SCOPED_TRACE(dir.filename().string());
+    auto model = ml::load_model(dir);
+    const auto targets = reconstructions(model, photos);
+    const double before = distance_to_photos(generate(model, "a photo of a toy", 4), targets);
+
+    auto result = ml::train_concept(model, photos, small_settings(20, 30, 150));
+    ASSERT_EQ(result.losses[0].size(), 20u);
+    ASSERT_EQ(result.losses[2].size(), 150u);
+    ml::apply_concept(model, result.concept);
+    const double after = distance_to_photos(generate(model, "a photo of " + result.concept.phrase(), 4), targets);
+    std::printf("[%s] RMS distance of generated images to the nearest VAE reconstruction of a training photo: "
+                "before %.4f, after %.4f (%.0f%% closer)\n",
+                dir.filename().string().c_str(), before, after, 100.0 * (1.0 - after / before));
+    EXPECT_LT(after, 0.8 * before);
+    ml::remove_concept(model);
+  }
+}
+
+TEST(TrainEndToEnd, StageOneAloneLeavesTheUnetUnchanged) {
+  const auto photos = rashisa::testing::draw_ball_photos(3);
+  auto model = ml::load_model(model_dirs().front());
+  const auto before = snapshot(model);
+  const auto category_row = model.text_encoder->token_embedding_weight()[*model.tokenizer->single_token_id("toy")].clone();
+  auto result = ml::train_concept(model, photos, small_settings(5, 0, 0));
+  EXPECT_TRUE(bitwise_equal(before, snapshot(model)));
+  EXPECT_TRUE(result.concept.unet_delta.empty());
+  EXPECT_FALSE(torch::equal(result.concept.embedding, category_row)) << "stage 1 must move the <V> vector";
+  EXPECT_EQ(result.losses[0].size(), 5u);
+}
+
+TEST(Concept, ApplyAndRemoveRestoreTheBaseExactly) {
+  const auto photos = rashisa::testing::draw_ball_photos(3);
+  auto model = ml::load_model(model_dirs().front());
+  auto result = ml::train_concept(model, photos, small_settings(2, 2, 2));
+  ASSERT_FALSE(result.concept.unet_delta.empty());
+  const auto path = fs::temp_directory_path() / "rashisa_concept_roundtrip.safetensors";
+  ml::save_concept(path, result.concept);
+  const auto loaded = ml::load_concept(path);
+  EXPECT_EQ(loaded.token, result.concept.token);
+  EXPECT_EQ(loaded.category, "toy");
+  EXPECT_EQ(loaded.base_model_hash, result.concept.base_model_hash);
+  EXPECT_EQ(loaded.photo_hashes.size(), 3u);
+  EXPECT_TRUE(torch::equal(loaded.embedding, result.concept.embedding));
+  const auto before = snapshot(model);
+  const auto base_ids = ml::tokenize_prompt(model, "a photo of " + loaded.phrase());
+  ml::apply_concept(model, loaded);
+  EXPECT_FALSE(bitwise_equal(before, snapshot(model)));
+  const auto with_ids = ml::tokenize_prompt(model, "a photo of " + loaded.phrase());
+  EXPECT_FALSE(torch::equal(base_ids, with_ids)) << "the token must be known while the concept is applied";
+  ml::remove_concept(model);
+  EXPECT_TRUE(bitwise_equal(before, snapshot(model)));
+  EXPECT_TRUE(torch::equal(base_ids, ml::tokenize_prompt(model, "a photo of " + loaded.phrase())));
+  fs::remove(path);
+}
+
+TEST(Concept, RefusedOnAnotherBaseNamingBothModels) {
+  const auto dirs = model_dirs();
+  if (dirs.size() < 2) GTEST_SKIP() << "the reference folder has only one model";
+  const auto photos = rashisa::testing::draw_ball_photos(2);
+  auto a = ml::load_model(dirs[0]);
+  auto b = ml::load_model(dirs[1]);
+  auto concept = ml::train_concept(a, photos, small_settings(1, 0, 0)).concept;
+  try {
+    ml::apply_concept(b, concept);
+    FAIL() << "a concept trained on " << dirs[0] << " was applied to " << dirs[1];
+  } catch (const rashisa::Error& e) {
+    EXPECT_EQ(e.code(), rashisa::ErrorCode::ModelMismatch);
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find(dirs[0].filename().string()), std::string::npos) << msg;
+    EXPECT_NE(msg.find(dirs[1].filename().string()), std::string::npos) << msg;
+  }
+}
