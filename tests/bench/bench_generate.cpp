@@ -51,9 +51,11 @@ void bench_model(const std::string& label, ml::StableDiffusionModel& model, int 
   torch::NoGradGuard no_grad;
   const auto dev = model.device;
   const int64_t h = size / 8;
-  auto sample = torch::randn({2, model.unet->config().in_channels, h, h}, torch::TensorOptions().device(dev).dtype(model.dtype));
+  const std::vector<int64_t> shape{2, model.unet->config().in_channels, h, h};
+  auto sample = torch::randn(shape, torch::TensorOptions().device(dev).dtype(model.dtype));
   auto t = torch::tensor(500, torch::kInt64).to(dev);
-  auto ctx = torch::randn({2, 77, model.unet->config().cross_attention_dim}, sample.options());
+  const std::vector<int64_t> ctx_shape{2, 77, model.unet->config().cross_attention_dim.front()};
+  auto ctx = torch::randn(ctx_shape, sample.options());
   bench::reset_peak_memory(dev);
   const double unet_s = bench::time_median([&] { model.unet->forward(sample, t, ctx); }, repeats, 1, dev);
   std::printf("%-22s unet forward   batch 2 (CFG) %4dx%-4d  %9.4f s\n", label.c_str(), size, size, unet_s);

@@ -1,5 +1,7 @@
 #include "tests/bench/bench_support.h"
 
+#include "engine/core/error.h"
+
 #include "engine/ml/pipeline/device.h"
 
 #include <torch/cuda.h>

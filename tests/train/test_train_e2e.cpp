@@ -1,6 +1,7 @@
 // End to end on CPU with the tiny reference model: all three stages on photos the test
 // draws, then generation with {concept}; stage 1 alone leaves the UNet untouched; a
 // concept refuses a different base model.
+#include "engine/core/error.h"
 #include "engine/ml/pipeline/txt2img.h"
 #include "engine/ml/train/concept.h"
 #include "engine/ml/train/trainer.h"
@@ -50,36 +51,46 @@ bool bitwise_equal(const ParamsSnapshot& a, const ParamsSnapshot& b) {
   return true;
 }
 
-/// Images [N,3,64,64] in [0,1] for seeds 0..n-1.
-torch::Tensor generate(ml::StableDiffusionModel& model, const std::string& prompt, int n) {
-  std::vector<torch::Tensor> images;
+/// Final latents [N,4,8,8] of 64x64 generations for seeds 0..n-1.
+torch::Tensor generate_latents(ml::StableDiffusionModel& model, const std::string& prompt, int n) {
+  std::vector<torch::Tensor> latents;
   for (int i = 0; i < n; ++i) {
     ml::GenerateParams p;
     p.prompt = prompt;
     p.steps = 20;
     p.width = p.height = 64;
     p.seed = static_cast<std::uint64_t>(i);
-    images.push_back(ml::txt2img(model, p));
+    torch::Tensor last;
+    ml::GenerateTrace trace;
+    trace.on_step = [&](int, const torch::Tensor&, const torch::Tensor& l) { last = l.clone(); };
+    ml::txt2img(model, p, {}, {}, nullptr, &trace);
+    latents.push_back(last);
   }
-  return torch::cat(images);
+  return torch::cat(latents);
 }
 
-/// What the photos look like through this model's VAE at the training size: the best a
-/// generator using this (random) decoder could draw. [N,3,64,64] in [0,1].
-torch::Tensor reconstructions(ml::StableDiffusionModel& model, const std::vector<ml::TrainingPhoto>& photos) {
+/// The training photos as the model sees them: scaled VAE latents of the photos resized
+/// to the training size, [M,4,8,8]. Measuring in latent space keeps the tiny model's random
+/// decoder out of the comparison.
+torch::Tensor photo_latents(ml::StableDiffusionModel& model, const std::vector<ml::TrainingPhoto>& photos) {
   torch::NoGradGuard no_grad;
   ml::AugmentConfig cfg;
   cfg.resolution = 64;
   std::vector<torch::Tensor> x;
   for (const auto& p : photos) x.push_back(ml::augment(p.rgb, ml::AugmentDraw{}, cfg));
-  auto latents = model.vae->encode(torch::stack(x)).mean;
-  return (model.vae->decode(latents) / 2 + 0.5).clamp(0, 1);
+  return model.vae->encode(torch::stack(x)).mean * model.vae->config().scaling_factor;
 }
 
-/// Mean over images of the RMS distance to the nearest reconstruction.
-double distance_to_photos(const torch::Tensor& images, const torch::Tensor& targets) {
-  auto d = (images.unsqueeze(1) - targets.unsqueeze(0)).square().mean({2, 3, 4}).sqrt();  // [N, M]
+/// Mean over generations of the RMS distance to the nearest photo latent.
+double distance_to_photos(const torch::Tensor& generated, const torch::Tensor& targets) {
+  auto d = (generated.unsqueeze(1) - targets.unsqueeze(0)).square().mean({2, 3, 4}).sqrt();  // [N, M]
   return std::get<0>(d.min(1)).mean().item<double>();
+}
+
+double mean_of(const std::vector<double>& v, std::size_t from, std::size_t to) {
+  double s = 0;
+  for (std::size_t i = from; i < to; ++i) s += v[i];
+  return s / static_cast<double>(to - from);
 }
 
 }  // namespace
@@ -89,16 +100,20 @@ TEST(TrainEndToEnd, ConceptMovesGenerationsTowardsThePhotos) {
   for (const auto& dir : model_dirs()) {
     SCOPED_TRACE(dir.filename().string());
     auto model = ml::load_model(dir);
-    const auto targets = reconstructions(model, photos);
-    const double before = distance_to_photos(generate(model, "a photo of a toy", 4), targets);
+    const auto targets = photo_latents(model, photos);
+    const double before = distance_to_photos(generate_latents(model, "a photo of a toy", 4), targets);
 
     auto result = ml::train_concept(model, photos, small_settings(20, 30, 150));
     ASSERT_EQ(result.losses[0].size(), 20u);
     ASSERT_EQ(result.losses[2].size(), 150u);
+    const auto& l3 = result.losses[2];
+    std::printf("[%s] stage 3 loss: first 10 steps %.4f, last 10 steps %.4f\n", dir.filename().string().c_str(),
+                mean_of(l3, 0, 10), mean_of(l3, l3.size() - 10, l3.size()));
     ml::apply_concept(model, result.concept);
-    const double after = distance_to_photos(generate(model, "a photo of " + result.concept.phrase(), 4), targets);
-    std::printf("[%s] RMS distance of generated images to the nearest VAE reconstruction of a training photo: "
-                "before %.4f, after %.4f (%.0f%% closer)\n",
+    const double after =
+        distance_to_photos(generate_latents(model, "a photo of " + result.concept.phrase(), 4), targets);
+    std::printf("[%s] RMS latent distance of generations to the nearest training photo: before %.4f, after %.4f "
+                "(%.0f%% closer)\n",
                 dir.filename().string().c_str(), before, after, 100.0 * (1.0 - after / before));
     EXPECT_LT(after, 0.8 * before);
     ml::remove_concept(model);

@@ -15,7 +15,8 @@ torch::Tensor attention_regularizer(const std::vector<torch::Tensor>& columns, d
   TORCH_CHECK(!columns.empty(), "attention_regularizer: no cross-attention layers were captured");
   torch::Tensor total;
   for (const auto& cols : columns) {
-    auto c = cols.to(torch::kFloat32);
+    // At least float32 (half-precision probabilities under autocast), float64 kept.
+    auto c = cols.to(torch::promote_types(cols.scalar_type(), torch::kFloat32));
     const auto b = c.size(0);
     auto v = c.select(3, 0).reshape({b, -1});    // [B, heads*HW]
     auto cat = c.select(3, 1).reshape({b, -1});  // [B, heads*HW]

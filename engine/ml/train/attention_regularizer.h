@@ -13,8 +13,8 @@ namespace rashisa::ml {
 /// probs: [B, heads, HW, 77] -> [B, heads, HW, 2] at key columns (pos[b], pos[b] + 1).
 torch::Tensor placeholder_columns(const torch::Tensor& probs, const torch::Tensor& positions);
 
-/// columns: one [B, heads, HW, 2] tensor per cross-attention layer. Returns a 0-d
-/// float32 tensor, differentiable through both columns.
+/// columns: one [B, heads, HW, 2] tensor per cross-attention layer. Returns a 0-d tensor
+/// (float32, or float64 for float64 input), differentiable through both columns.
 torch::Tensor attention_regularizer(const std::vector<torch::Tensor>& columns, double lambda_mean, double lambda_var);
 
 }  // namespace rashisa::ml
