@@ -1,5 +1,7 @@
 #include "engine/model_io/diffusers_folder.h"
 
+#include "engine/model_io/python_json.h"
+
 #include "engine/core/error.h"
 #include "engine/model_io/pickle_guard.h"
 #include "engine/model_io/safetensors_torch.h"
@@ -126,7 +128,7 @@ nlohmann::json read_json_file(const fs::path& path) {
     throw Error(fs::exists(path) ? ErrorCode::FileRead : ErrorCode::FileNotFound, "cannot read " + path.u8string());
   }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  nlohmann::json j = parse_python_json(text);
   if (j.is_discarded()) throw Error(ErrorCode::FileFormat, path.u8string() + " is not valid JSON");
   return j;
 }

@@ -6,6 +6,7 @@
 // Defaults: CPU 256 px, 5 steps; CUDA 512 px, 25 steps, fp16.
 #include "engine/ml/pipeline/device.h"
 #include "engine/ml/pipeline/txt2img.h"
+#include "engine/model_io/diffusers_folder.h"
 #include "tests/bench/bench_support.h"
 
 #include <torch/torch.h>
@@ -84,9 +85,8 @@ int main(int argc, char** argv) {
                 dtype == torch::kFloat16 ? "fp16" : "fp32", TORCH_VERSION);
 
     const auto reference = bench::shared_dir() / "reference";
-    std::ifstream manifest_in(reference / "manifest.json");
-    if (manifest_in) {
-      const auto manifest = nlohmann::json::parse(manifest_in);
+    if (std::filesystem::exists(reference / "manifest.json")) {
+      const auto manifest = rashisa::model_io::read_json_file(reference / "manifest.json");
       for (const auto& [name, m] : manifest.at("models").items()) {
         ml::LoadOptions lo;
         lo.device = device;
@@ -96,6 +96,7 @@ int main(int argc, char** argv) {
       }
     } else {
       std::printf("(no reference folder at %s: tiny models skipped)\n", reference.string().c_str());
+      if (o.tiny_only) return 77;
     }
     if (o.tiny_only) return 0;
 

@@ -3,6 +3,7 @@
 #include "engine/core/error.h"
 
 #include "engine/ml/pipeline/device.h"
+#include "engine/model_io/diffusers_folder.h"
 
 #include <torch/cuda.h>
 #include <torch/torch.h>
@@ -31,11 +32,7 @@ fs::path shared_dir() {
 }
 
 namespace {
-nlohmann::json read_json(const fs::path& p) {
-  std::ifstream in(p);
-  if (!in) throw Error(ErrorCode::FileNotFound, "missing " + p.u8string());
-  return nlohmann::json::parse(in);
-}
+nlohmann::json read_json(const fs::path& p) { return model_io::read_json_file(p); }
 }  // namespace
 
 ml::StableDiffusionModel random_model(const fs::path& configs_dir, const fs::path& tokenizer_dir, torch::Device device,

@@ -7,11 +7,13 @@
 // Defaults: CUDA 512 px; CPU 128 px. --tiny uses the tiny reference model instead.
 #include "engine/ml/pipeline/device.h"
 #include "engine/ml/train/trainer.h"
+#include "engine/model_io/diffusers_folder.h"
 #include "tests/bench/bench_support.h"
 
 #include <torch/torch.h>
 
 #include <cstdio>
+#include <fstream>
 #include <string>
 
 namespace ml = rashisa::ml;
@@ -81,10 +83,16 @@ int main(int argc, char** argv) {
     ml::StableDiffusionModel model;
     std::string label;
     if (o.tiny) {
+      // The first model of the reference manifest (a smoke run of the benchmark itself).
+      if (!std::filesystem::exists(reference / "manifest.json")) {
+        std::printf("no reference folder at %s: --tiny needs it\n", reference.string().c_str());
+        return 77;
+      }
+      const auto models = rashisa::model_io::read_json_file(reference / "manifest.json").at("models");
       ml::LoadOptions lo;
       lo.device = device;
-      model = ml::load_model(reference / "models/tiny-sd21", lo);
-      label = "tiny-sd21";
+      label = models.begin().key();
+      model = ml::load_model(reference / models.begin().value().at("path").get<std::string>(), lo);
     } else {
       model = bench::random_model(bench::shared_dir() / "configs/sd21-base", reference / "tokenizer", device,
                                   torch::kFloat32);

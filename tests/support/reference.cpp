@@ -1,5 +1,6 @@
 #include "tests/support/reference.h"
 
+#include "engine/model_io/python_json.h"
 #include "engine/model_io/safetensors_torch.h"
 
 #include <torch/torch.h>
@@ -18,48 +19,14 @@ std::filesystem::path reference_dir() {
 
 bool reference_available() { return std::filesystem::exists(reference_dir() / "manifest.json"); }
 
-namespace {
-// The manifest is written by Python's json module, which emits bare NaN, Infinity and
-// -Infinity (e.g. a scheduler's lambda_min_clipped). Standard JSON has no such literals:
-// map them, outside strings, to null and to +-1e308 before parsing.
-std::string python_json_to_standard(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < text.size()) out += text[++i];
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-      out += c;
-    } else if (text.compare(i, 9, "-Infinity") == 0) {
-      out += "-1e308";
-      i += 8;
-    } else if (text.compare(i, 8, "Infinity") == 0) {
-      out += "1e308";
-      i += 7;
-    } else if (text.compare(i, 3, "NaN") == 0) {
-      out += "null";
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-}  // namespace
 
 const nlohmann::json& manifest() {
   static const nlohmann::json m = [] {
     std::ifstream in(reference_dir() / "manifest.json", std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + (reference_dir() / "manifest.json").string());
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return nlohmann::json::parse(python_json_to_standard(text));
+    // Written by Python's json module: bare -Infinity occurs (scheduler configs).
+    return nlohmann::json::parse(model_io::python_json_to_standard(text));
   }();
   return m;
 }

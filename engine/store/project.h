@@ -1,0 +1,172 @@
+#pragma once
+// The Rashisa project file (`.rashisa`): one SQLite database holding a project's photos,
+// concepts with their checkpoints and packages, prompt templates, generation jobs with
+// their images, and an audit log. See DESIGN.md section 6, RELIABILITY.md section 2.
+//
+// Guarantees:
+//  - open() never creates or changes a file it refuses: a missing path, a non-database,
+//    a foreign SQLite file, a project from a newer Rashisa and a damaged file each give a
+//    StoreError with its own fault, and the file's bytes stay as they were. (The one
+//    change SQLite makes before our checks end is rolling back the hot journal a crash
+//    left beside one of our own files: that is the recovery, not damage.)
+//  - Every call that changes the project is one transaction (rollback journal, fsync'ed
+//    with synchronous=FULL): a crash or power cut loses at most the call in flight.
+//  - Removed photos and images leave none of their bytes in the file (secure_delete).
+//
+// Threads: a Project is one SQLite connection and is NOT thread-safe. Use it from one
+// thread at a time; a worker thread that needs the project opens its own Project on the
+// same path (SQLite's file locks serialise the writers; a writer that waits too long gets
+// StoreFault::Busy).
+#include "engine/core/no_qt.h"
+#include "engine/store/records.h"
+#include "engine/store/store_error.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rashisa::store {
+
+/// `PRAGMA application_id` of every project file: 'RSH1'.
+inline constexpr std::int32_t kApplicationId = 0x52534831;
+/// `PRAGMA user_version` this build writes; files up to this version open (older ones are
+/// migrated forward one step at a time).
+inline constexpr int kSchemaVersion = 1;
+/// Concept checkpoints and packages are stored in chunks of this many bytes.
+inline constexpr std::size_t kBlobChunkSize = std::size_t{1} << 20;
+
+class Project {
+ public:
+  /// Creates a new, empty project at `path` (built under a temporary name beside it and
+  /// moved into place). Throws StoreError: AlreadyExists when `path` exists, Missing when
+  /// its folder does not, ReadOnly / DiskFull / Io.
+  static Project create(const std::filesystem::path& path);
+
+  /// Opens an existing project for reading and writing; never creates a file. Throws
+  /// StoreError: Missing, NotADatabase, Foreign, TooNew, Damaged (quick_check fails),
+  /// ReadOnly, Busy. An older project is migrated to kSchemaVersion; before the first
+  /// step a copy is saved as "<path>.v<old version>.bak".
+  static Project open(const std::filesystem::path& path);
+
+  Project(Project&&) noexcept;
+  Project& operator=(Project&&) noexcept;
+  Project(const Project&) = delete;
+  Project& operator=(const Project&) = delete;
+  ~Project();
+
+  /// Closes the connection; later calls throw StoreFault::Closed. Idempotent.
+  void close() noexcept;
+  bool is_open() const noexcept;
+  const std::filesystem::path& path() const noexcept;
+
+  /// Name recorded as "who" in the audit log and on reviews (default: the OS user name).
+  void set_actor(std::string who);
+  const std::string& actor() const noexcept;
+
+  // ---- base model ------------------------------------------------------------------
+  void set_base_model(const BaseModelRef& model);
+  /// Empty fields when none was set.
+  BaseModelRef base_model() const;
+
+  // ---- photos ----------------------------------------------------------------------
+  /// Stores the original file bytes; computes their sha256. Duplicate when the same
+  /// bytes are already in the project. Returns the new photo's id.
+  std::int64_t add_photo(const Bytes& original, const NewPhoto& meta);
+  /// All photos in the order they were added, without their bytes.
+  std::vector<PhotoInfo> list_photos() const;
+  PhotoInfo get_photo(std::int64_t id) const;
+  /// The original bytes, checked against their stored hash (Damaged when they differ).
+  Bytes photo_bytes(std::int64_t id) const;
+  /// Empty when the photo has no thumbnail.
+  Bytes photo_thumbnail(std::int64_t id) const;
+  void set_photo_findings(std::int64_t id, const std::string& findings_json);
+  /// Deletes the photo, its thumbnail and its links to concepts; none of its bytes stay
+  /// in the file.
+  void remove_photo(std::int64_t id);
+
+  // ---- concepts --------------------------------------------------------------------
+  std::int64_t add_concept(const ConceptSpec& spec);
+  std::vector<Concept> list_concepts() const;
+  Concept get_concept(std::int64_t id) const;
+  void update_concept(std::int64_t id, const ConceptSpec& spec);
+  void set_concept_progress(std::int64_t id, const ConceptProgress& progress);
+  /// Deletes the concept with its checkpoint and package. Jobs and images made with it
+  /// stay (their concept becomes empty); the audit log keeps its name.
+  void remove_concept(std::int64_t id);
+  /// The photos a concept is trained on, replacing any earlier selection.
+  void set_concept_photos(std::int64_t concept_id, const std::vector<std::int64_t>& photo_ids);
+  std::vector<std::int64_t> concept_photos(std::int64_t concept_id) const;
+
+  /// Replaces the concept's resume checkpoint (any size; stored in chunks) and records
+  /// `progress` in the same transaction, so the two always agree.
+  void save_checkpoint(std::int64_t concept_id, const Bytes& bytes, const ConceptProgress& progress);
+  void save_checkpoint(std::int64_t concept_id, std::istream& bytes, const ConceptProgress& progress);
+  /// Empty optional / false when the concept has no checkpoint. Damaged when the stored
+  /// bytes do not match their hash.
+  std::optional<Bytes> load_checkpoint(std::int64_t concept_id) const;
+  bool load_checkpoint(std::int64_t concept_id, std::ostream& out) const;
+  void clear_checkpoint(std::int64_t concept_id);
+
+  /// The final concept package (the trained weights the generator loads).
+  void save_package(std::int64_t concept_id, const Bytes& bytes);
+  void save_package(std::int64_t concept_id, std::istream& bytes);
+  std::optional<Bytes> load_package(std::int64_t concept_id) const;
+  bool load_package(std::int64_t concept_id, std::ostream& out) const;
+
+  // ---- prompt templates ------------------------------------------------------------
+  std::int64_t add_template(const TemplateSpec& spec);
+  std::vector<Template> list_templates() const;
+  Template get_template(std::int64_t id) const;
+  void update_template(std::int64_t id, const TemplateSpec& spec);
+  /// Jobs made from the template stay (their template becomes empty).
+  void remove_template(std::int64_t id);
+
+  // ---- generation jobs -------------------------------------------------------------
+  std::int64_t add_job(const JobSpec& spec);
+  std::vector<Job> list_jobs() const;
+  Job get_job(std::int64_t id) const;
+  /// Changes the status (audited); `error` is kept for Failed.
+  void set_job_status(std::int64_t id, JobStatus status, const std::string& error = {});
+  /// Records progress without an audit entry (called once per image).
+  void set_job_progress(std::int64_t id, std::int64_t done);
+  /// Deletes the job and all of its images.
+  void remove_job(std::int64_t id);
+
+  // ---- generated images ------------------------------------------------------------
+  std::int64_t add_image(const NewImage& image);
+  /// Images of one job, or all images when `job_id` is empty; without their PNG bytes.
+  std::vector<ImageInfo> list_images(std::optional<std::int64_t> job_id = std::nullopt) const;
+  ImageInfo get_image(std::int64_t id) const;
+  Bytes image_png(std::int64_t id) const;
+  /// Approve or reject (or reset to New); `who` is recorded with the time.
+  void set_review(std::int64_t id, Review review, const std::string& who);
+  void remove_image(std::int64_t id);
+
+  // ---- audit log -------------------------------------------------------------------
+  /// Appends an entry for something the file cannot see, e.g. "image.export" with
+  /// {"image": 12, "to": "/path/out.png"}. `details_json` must be a JSON object.
+  void log_action(const std::string& action, const std::string& details_json);
+  /// Entries oldest first; with `last` > 0 only the newest `last` entries.
+  std::vector<AuditEntry> audit_log(std::size_t last = 0) const;
+
+  // ---- the file --------------------------------------------------------------------
+  /// Full `PRAGMA integrity_check` plus `foreign_key_check` (slow on large files).
+  bool integrity_ok() const;
+  FileSettings file_settings() const;
+  /// A consistent copy through SQLite's backup API: written to a temporary name beside
+  /// `dest`, fsync'ed, then renamed over `dest`. `dest` must not be this project's file.
+  void save_copy(const std::filesystem::path& dest) const;
+
+  struct Impl;  // defined in engine/store/project_impl.h (private)
+
+ private:
+  explicit Project(std::unique_ptr<Impl> impl);
+  Impl& impl() const;  // throws StoreFault::Closed
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rashisa::store
