@@ -76,6 +76,7 @@ void bench_model(const std::string& label, ml::StableDiffusionModel& model, int 
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each number appears as soon as it is measured
   const Options o = parse(argc, argv);
   try {
     const auto device = ml::parse_device(o.device);

@@ -62,6 +62,7 @@ double seconds_per_step(ml::StableDiffusionModel& model, const std::vector<ml::T
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each number appears as soon as it is measured
   Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
