@@ -10,6 +10,7 @@ namespace rashisa::cli {
 
 class Args {
  public:
+  Args() = default;
   /// `options` take a value, `flags` do not. Throws Error(InvalidArgument) on unknown
   /// or incomplete options.
   Args(const std::vector<std::string>& argv, const std::set<std::string>& options, const std::set<std::string>& flags);

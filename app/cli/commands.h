@@ -12,9 +12,11 @@ namespace rashisa::cli {
 int run_info(const std::vector<std::string>& args);
 int run_generate(const std::vector<std::string>& args, const CancelToken& cancel);
 int run_train(const std::vector<std::string>& args, const CancelToken& cancel);
+int run_project(const std::vector<std::string>& args, const CancelToken& cancel);
 
 extern const char* const kInfoHelp;
 extern const char* const kGenerateHelp;
 extern const char* const kTrainHelp;
+extern const char* const kProjectHelp;
 
 }  // namespace rashisa::cli

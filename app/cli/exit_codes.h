@@ -12,6 +12,7 @@ enum ExitCode : int {
   kBadModel = 4,       // the model is damaged, unsupported, unsafe (pickle) or does not fit
   kOutOfMemory = 5,    // the device ran out of memory
   kOutputFailed = 6,   // an output could not be written
+  kCheckFailed = 7,    // `project check` found a problem that must be fixed before training
   kCancelled = 130,    // stopped by Ctrl+C; nothing half-written was left
 };
 

@@ -24,13 +24,15 @@ const char* const kHelp =
     "usage: rashisa-cli COMMAND [options]   (rashisa-cli COMMAND --help for details)\n"
     "\n"
     "commands:\n"
+    "  project ...         the whole job on a project file: photos, training, templates,\n"
+    "                      batches, review, export (rashisa-cli project --help)\n"
     "  info MODEL          show a model's family, components, parameter counts, dtypes\n"
     "  train ...           learn a product from its photos (a concept file)\n"
     "  generate ...        make images from a prompt, optionally with a concept\n"
     "\n"
     "exit codes: 0 ok, 1 unexpected failure, 2 wrong command line, 3 input missing or\n"
-    "unreadable, 4 model damaged/unsupported/unsafe, 5 out of memory, 6 output not\n"
-    "written, 130 cancelled (Ctrl+C)\n";
+    "unreadable, 4 model or project file damaged/unsupported/unsafe/from a newer Rashisa,\n"
+    "5 out of memory, 6 output not written, 7 photo check found errors, 130 cancelled (Ctrl+C)\n";
 
 bool is_oom(const std::string& what) {
   return what.find("out of memory") != std::string::npos || what.find("CUDA out of memory") != std::string::npos;
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
     if (command == "info") return run_info(args);
     if (command == "generate") return run_generate(args, g_cancel);
     if (command == "train") return run_train(args, g_cancel);
+    if (command == "project") return run_project(args, g_cancel);
     std::fprintf(stderr, "rashisa-cli: unknown command \"%s\"\n\n%s", command.c_str(), kHelp);
     return kUsage;
   } catch (const rashisa::Error& e) {

@@ -1,6 +1,7 @@
 #include "engine/export/exiv2_export_p.h"
 
 #include "engine/core/error.h"
+#include "engine/core/exiv2_lock.h"
 
 #include <exiv2/exiv2.hpp>
 
@@ -65,10 +66,7 @@ int expected_type(ExportFormat format) {
 
 }  // namespace
 
-std::mutex& exiv2_export_mutex() {
-  static std::mutex m;
-  return m;
-}
+std::mutex& exiv2_export_mutex() { return rashisa::exiv2_mutex(); }  // shared with engine/media
 
 std::vector<std::uint8_t> add_provenance(const std::vector<std::uint8_t>& encoded, ExportFormat format,
                                          const ImageProvenance& p, const std::string& parameters) {

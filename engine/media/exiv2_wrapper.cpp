@@ -1,5 +1,7 @@
 #include "engine/media/exiv2_wrapper_p.h"
 
+#include "engine/core/exiv2_lock.h"
+
 #include <exiv2/exiv2.hpp>
 #include <exiv2/webpimage.hpp>
 
@@ -137,10 +139,7 @@ void read_locked(const std::uint8_t* data, std::size_t size, ImageFormat format,
 
 }  // namespace
 
-std::mutex& exiv2_mutex() {
-  static std::mutex m;
-  return m;
-}
+std::mutex& exiv2_mutex() { return rashisa::exiv2_mutex(); }  // shared with engine/export
 
 PhotoMetadata read_metadata(const std::uint8_t* data, std::size_t size, ImageFormat format) noexcept {
   PhotoMetadata m;

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,10 @@ struct TrainSettings {
   int checkpoint_every = 100;           // steps; stage ends always checkpoint
   std::filesystem::path checkpoint_dir; // empty: no checkpoints
   bool resume = false;
+  /// Called on the training thread right after each checkpoint file is complete in
+  /// `checkpoint_dir` (e.g. to copy it into the project file). `file` is the checkpoint,
+  /// `stage`/`step` where it stands. An exception from here stops the training.
+  std::function<void(const std::filesystem::path& file, int stage, int step)> on_checkpoint;
 };
 
 nlohmann::json to_json(const TrainSettings& s);

@@ -129,6 +129,7 @@ void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
     c.losses["stage" + std::to_string(k + 1) + "_reg"] = job.result.reg_losses[k];
   }
   save_train_checkpoint(job.settings.checkpoint_dir, c);
+  if (job.settings.on_checkpoint) job.settings.on_checkpoint(checkpoint_path(job.settings.checkpoint_dir), stage, step);
 }
 
 [[noreturn]] void rethrow_oom(const Job& job, const std::string& what) {

@@ -1,0 +1,175 @@
+// rashisa-cli project set-model / train
+#include "app/cli/exit_codes.h"
+#include "app/cli/progress_bar.h"
+#include "app/cli/project_common.h"
+#include "engine/core/error.h"
+#include "engine/workflow/concept_training.h"
+#include "engine/workflow/model_session.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace rashisa::cli {
+
+using nlohmann::json;
+
+const char* const kSetModelHelp =
+    "usage: rashisa-cli project set-model PATH MODEL [--tokenizer DIR] [--device D] [--json]\n"
+    "\n"
+    "Chooses the base model: a Stable Diffusion 1.5 or 2.1 diffusers folder or single-file\n"
+    ".safetensors checkpoint on this computer (nothing is downloaded). Its weights are\n"
+    "fingerprinted so images can be remade exactly and a replaced file is noticed.\n";
+
+const char* const kProjectTrainHelp =
+    "usage: rashisa-cli project train PATH --name NAME [--category WORD] [options]\n"
+    "\n"
+    "Learns a product from the project's photos (AttnDreamBooth: embedding, cross-attention,\n"
+    "whole UNet). The first run sets the product up (--category is needed then); running the\n"
+    "same command again after Ctrl+C, a crash or a power cut continues from the last checkpoint,\n"
+    "which is kept in the project file.\n"
+    "  --name NAME             the product's name in this project\n"
+    "  --category WORD         what it is, one simple English word: mug, bottle, bag, toy, ...\n"
+    "  --photos IDS            train on these photos only (default: all), e.g. 1-8,10\n"
+    "  --preset default|fast   default: 60/100/500 steps; fast: stage 3 with 200 steps at batch 4\n"
+    "  --seed N                the same seed and photos give the same product (default 0)\n"
+    "  --resolution PX         training resolution, a multiple of 8 (default 512)\n"
+    "  --stageK-steps N --stageK-lr X --stageK-batch N --stageK-lambda-mean X --stageK-lambda-var X\n"
+    "                          override one number of stage K (1, 2 or 3) when setting up\n"
+    "  --checkpoint-every N    steps between checkpoints (default 100; stage ends always)\n"
+    "  --fp32-delta            keep the trained difference in fp32 instead of fp16\n"
+    "  --restart               forget saved progress and train from the beginning\n"
+    "  --device auto|cpu|cuda  (default auto)\n"
+    "  --memory 24gb|16gb|12gb|8gb|cpu   memory plan (default: chosen from the free GPU memory)\n"
+    "  --tokenizer DIR         tokenizer folder for single-file checkpoints\n";
+
+namespace {
+
+std::set<std::string> train_options() {
+  std::set<std::string> o = {"name", "category", "photos", "preset", "seed", "resolution", "checkpoint-every",
+                             "device", "memory", "tokenizer"};
+  for (int k = 1; k <= 3; ++k)
+    for (const char* n : {"steps", "lr", "batch", "lambda-mean", "lambda-var"})
+      o.insert("stage" + std::to_string(k) + "-" + n);
+  return o;
+}
+
+bool has_setup_options(const Args& args) {
+  for (const auto& o : train_options())
+    if (o != "name" && o != "device" && o != "memory" && o != "tokenizer" && args.get(o)) return true;
+  return args.flag("fp32-delta");
+}
+
+workflow::ConceptSetup setup_from(const Args& args) {
+  workflow::ConceptSetup s;
+  s.name = args.required("name");
+  s.category = args.required("category");
+  s.preset = args.get_or("preset", "default");
+  s.seed = args.get_int("seed", 0, 0, INT64_MAX);
+  s.resolution = static_cast<int>(args.get_int("resolution", 512, 64, 1024));
+  s.checkpoint_every = static_cast<int>(args.get_int("checkpoint-every", 100, 0, 1000000));
+  s.fp32_delta = args.flag("fp32-delta");
+  if (auto p = args.get("photos")) s.photo_ids = parse_id_list(*p, "--photos");
+  for (int k = 0; k < 3; ++k) {
+    const std::string p = "stage" + std::to_string(k + 1) + "-";
+    auto& st = s.stages[k];
+    st.steps = static_cast<int>(args.get_int(p + "steps", -1, 0, 100000));
+    st.lr = args.get_double(p + "lr", -1, 0.0, 1.0);
+    st.batch = static_cast<int>(args.get_int(p + "batch", -1, 1, 256));
+    st.lambda_mean = args.get_double(p + "lambda-mean", -1, 0.0, 1e6);
+    st.lambda_var = args.get_double(p + "lambda-var", -1, 0.0, 1e6);
+  }
+  return s;
+}
+
+}  // namespace
+
+int run_set_model(const std::vector<std::string>& argv, const CancelToken&) {
+  Args args;
+  if (parse_or_help(args, argv, {"tokenizer", "device"}, {}, kSetModelHelp)) return kOk;
+  const std::string path = project_path_arg(args, "project set-model PATH MODEL");
+  if (args.positionals().size() != 2) throw Error(ErrorCode::InvalidArgument, "give the base model: project set-model PATH MODEL");
+  auto project = open_project(path);
+  workflow::SessionOptions options;
+  options.device = args.get_or("device", "cpu");  // fingerprinting needs no GPU
+  options.tokenizer_dir = args.get_or("tokenizer", "");
+  const auto model = std::filesystem::u8path(args.positionals()[1]);
+  const std::string hash = workflow::set_project_model(project, model, options);
+  if (args.flag("json"))
+    print_json({{"model", project.base_model().path}, {"sha256", hash}});
+  else
+    std::printf("base model %s\nfingerprint %s\n", project.base_model().path.c_str(), hash.c_str());
+  return kOk;
+}
+
+int run_project_train(const std::vector<std::string>& argv, const CancelToken& cancel) {
+  Args args;
+  if (parse_or_help(args, argv, train_options(), {"restart", "fp32-delta"}, kProjectTrainHelp)) return kOk;
+  const std::string path = project_path_arg(args, "project train PATH --name NAME --category WORD");
+  auto project = open_project(path);
+  const std::string name = args.required("name");
+  std::int64_t id = 0;
+  bool existing = false;
+  for (const auto& c : project.list_concepts())
+    if (c.spec.name == name) id = c.id, existing = true;
+  if (existing && has_setup_options(args) && !args.flag("restart"))
+    throw Error(ErrorCode::InvalidArgument, "the product \"" + name +
+                                                "\" is already set up; run train with only --name to continue it, or "
+                                                "add --restart to set it up again with new settings");
+  if (existing && args.flag("restart") && has_setup_options(args)) {
+    // New settings replace a product that was never finished; a trained one is never thrown away.
+    if (project.get_concept(id).package_size)
+      throw Error(ErrorCode::InvalidArgument, "the product \"" + name +
+                                                  "\" is already trained; to train it again with other settings, "
+                                                  "choose a new --name (the trained one stays as it is)");
+    project.remove_concept(id);
+    existing = false;
+  }
+  if (!existing) id = workflow::create_concept(project, setup_from(args));
+
+  workflow::SessionOptions options;
+  options.device = args.get_or("device", "auto");
+  options.purpose = workflow::SessionPurpose::Train;
+  options.tokenizer_dir = args.get_or("tokenizer", "");
+  std::fprintf(stderr, "loading %s\n", project.base_model().path.c_str());
+  auto session = workflow::open_project_model(project, options);
+  std::fprintf(stderr, "training \"%s\" on %s\n", name.c_str(), session->device_description().c_str());
+
+  static const char* kStageNames[] = {"stage 1/3 embedding", "stage 2/3 attention", "stage 3/3 UNet"};
+  std::unique_ptr<ProgressBar> bar;
+  std::string current;
+  workflow::TrainRun run;
+  run.memory_plan = args.get_or("memory", "");
+  run.restart = args.flag("restart");
+  workflow::TrainReport report;
+  try {
+    report = workflow::train_concept(project, id, *session, run, [&](const Progress& p) {
+      if (p.stage != current) {
+        if (bar) bar->finish();
+        current = p.stage;
+        const int k = p.stage.back() - '1';
+        bar = std::make_unique<ProgressBar>(k >= 0 && k < 3 ? kStageNames[k] : p.stage);
+      }
+      bar->update(p);
+      return true;
+    }, &cancel);
+  } catch (const Error& e) {
+    if (bar) bar->finish();
+    if (e.code() == ErrorCode::Cancelled)
+      std::fprintf(stderr, "progress is saved in the project; run the same command again to continue\n");
+    throw;
+  }
+  if (bar) bar->finish();
+  if (args.flag("json")) {
+    print_json({{"product", id}, {"name", name}, {"resumed_stage", report.resumed_stage},
+                {"resumed_step", report.resumed_step}, {"seconds", report.seconds},
+                {"first_loss", report.first_loss}, {"last_loss", report.last_loss},
+                {"package_bytes", report.package_bytes}});
+  } else {
+    std::printf("product %lld \"%s\" trained", static_cast<long long>(id), name.c_str());
+    if (report.resumed_stage) std::printf(" (continued at stage %d step %d)", report.resumed_stage, report.resumed_step);
+    std::printf("\n");
+  }
+  return kOk;
+}
+
+}  // namespace rashisa::cli

@@ -1,0 +1,155 @@
+#include "engine/workflow/batch_plan.h"
+
+#include "engine/core/error.h"
+#include "engine/workflow/project_templates.h"
+
+#include <nlohmann/json.hpp>
+
+#include <limits>
+#include <set>
+
+namespace rashisa::workflow {
+
+using nlohmann::json;
+
+namespace {
+
+[[noreturn]] void bad(const std::string& m) { throw Error(ErrorCode::InvalidArgument, m); }
+
+json item_to_json(const BatchItem& b) {
+  return {{"concept", b.concept_id}, {"template", b.template_id}, {"prompt", b.prompt},
+          {"negative_prompt", b.negative_prompt}, {"values", b.values}, {"width", b.width},
+          {"height", b.height}, {"steps", b.steps}, {"guidance", b.guidance}, {"sampler", b.sampler},
+          {"seed", b.seed}};
+}
+
+BatchItem item_from_json(const json& j) {
+  BatchItem b;
+  b.concept_id = j.at("concept").get<std::int64_t>();
+  b.template_id = j.at("template").get<std::int64_t>();
+  b.prompt = j.at("prompt").get<std::string>();
+  b.negative_prompt = j.at("negative_prompt").get<std::string>();
+  b.values = j.at("values").get<std::map<std::string, std::string>>();
+  b.width = j.at("width").get<int>();
+  b.height = j.at("height").get<int>();
+  b.steps = j.at("steps").get<int>();
+  b.guidance = j.at("guidance").get<double>();
+  b.sampler = j.at("sampler").get<std::string>();
+  b.seed = j.at("seed").get<std::int64_t>();
+  return b;
+}
+
+/// Saturating a * b.
+std::size_t times(std::size_t a, std::size_t b) {
+  if (a != 0 && b > std::numeric_limits<std::size_t>::max() / a) return std::numeric_limits<std::size_t>::max();
+  return a * b;
+}
+
+}  // namespace
+
+std::vector<BatchItem> plan_batch(const store::Project& project, const BatchRequest& r) {
+  if (r.template_ids.empty()) bad("choose at least one prompt template for the batch");
+  if (r.concept_ids.empty()) bad("choose at least one trained product (concept) for the batch");
+  for (auto s : r.seeds)
+    if (s < 0) bad("seeds must be between 0 and 9223372036854775807");
+  if (r.first_seed < 0 || r.first_seed > std::numeric_limits<std::int64_t>::max() - 64)
+    bad("the first seed must be between 0 and 9223372036854775743");
+
+  std::vector<store::Concept> concepts;
+  for (auto id : r.concept_ids) {
+    store::Concept c = project.get_concept(id);
+    if (!c.package_size)
+      bad("the product \"" + c.spec.name + "\" is not trained yet; train it first (rashisa-cli project train)");
+    concepts.push_back(std::move(c));
+  }
+  std::vector<std::pair<std::int64_t, templates::PromptTemplate>> temps;
+  for (auto id : r.template_ids) {
+    templates::PromptTemplate t = from_stored(project.get_template(id));
+    if (r.steps > 0) t.steps = r.steps;
+    if (r.guidance >= 0) t.guidance = r.guidance;
+    if (!r.sampler.empty()) t.sampler = r.sampler;
+    if (r.width > 0) t.width = r.width;
+    if (r.height > 0) t.height = r.height;
+    templates::validate(t);  // the overrides are checked like the template itself
+    temps.emplace_back(id, std::move(t));
+  }
+
+  // Count first: nothing is expanded (or queued) when the batch is too large.
+  std::size_t total = 0;
+  for (const auto& [id, t] : temps) {
+    const std::size_t seeds = r.seeds.empty() ? static_cast<std::size_t>(t.images_per_prompt) : r.seeds.size();
+    total += times(times(templates::count_expansions(t), seeds), concepts.size());
+    if (total > r.cap) break;
+  }
+  if (total > r.cap)
+    bad("this batch would make more than " + std::to_string(r.cap) + " images (at least " + std::to_string(total) +
+        "); choose fewer templates, values or seeds");
+
+  std::vector<BatchItem> items;
+  for (const auto& c : concepts) {
+    for (const auto& [id, t] : temps) {
+      std::vector<std::int64_t> seeds = r.seeds;
+      if (seeds.empty())
+        for (int i = 0; i < t.images_per_prompt; ++i) seeds.push_back(r.first_seed + i);
+      for (const auto& e : templates::expand(t, c.spec.token, c.spec.category, r.cap)) {
+        for (auto seed : seeds) {
+          BatchItem b;
+          b.concept_id = c.id;
+          b.template_id = id;
+          b.prompt = e.prompt;
+          b.negative_prompt = e.negative_prompt;
+          b.values = e.values;
+          b.width = t.width;
+          b.height = t.height;
+          b.steps = t.steps;
+          b.guidance = t.guidance;
+          b.sampler = t.sampler;
+          b.seed = seed;
+          items.push_back(std::move(b));
+        }
+      }
+    }
+  }
+  return items;
+}
+
+std::int64_t queue_batch(store::Project& project, const BatchRequest& request) {
+  const auto items = plan_batch(project, request);
+  store::JobSpec spec;
+  if (request.template_ids.size() == 1) spec.template_id = request.template_ids[0];
+  if (request.concept_ids.size() == 1) spec.concept_id = request.concept_ids[0];
+  std::set<std::int64_t> seeds;
+  json list = json::array();
+  for (const auto& b : items) {
+    seeds.insert(b.seed);
+    list.push_back(item_to_json(b));
+  }
+  spec.seeds.assign(seeds.begin(), seeds.end());
+  spec.params = json{{"kind", "batch"}, {"version", 1}, {"templates", request.template_ids},
+                     {"concepts", request.concept_ids}, {"items", list}}
+                    .dump();
+  spec.total = static_cast<std::int64_t>(items.size());
+  return project.add_job(spec);
+}
+
+std::vector<BatchItem> job_items(const store::Job& job) {
+  const json p = json::parse(job.spec.params, nullptr, false);
+  if (!p.is_object() || p.value("kind", "") != "batch" || !p.contains("items"))
+    throw Error(ErrorCode::FileFormat, "job " + std::to_string(job.id) + " is not a batch Rashisa can run");
+  std::vector<BatchItem> items;
+  try {
+    for (const auto& j : p.at("items")) items.push_back(item_from_json(j));
+  } catch (const json::exception& e) {
+    throw Error(ErrorCode::FileFormat, "job " + std::to_string(job.id) + " has a damaged plan: " + e.what());
+  }
+  return items;
+}
+
+std::vector<store::Job> unfinished_jobs(const store::Project& project) {
+  std::vector<store::Job> out;
+  for (auto& j : project.list_jobs())
+    if (j.status != store::JobStatus::Done) out.push_back(std::move(j));
+  return out;
+}
+
+}  // namespace rashisa::workflow

@@ -1,0 +1,118 @@
+#include "engine/workflow/batch_run.h"
+
+#include "engine/core/error.h"
+#include "engine/media/image_file.h"
+#include "engine/ml/pipeline/txt2img.h"
+#include "engine/ml/train/concept.h"
+#include "engine/ml/schedulers/scheduler.h"
+#include "engine/workflow/batch_plan.h"
+#include "engine/workflow/model_session_p.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rashisa::workflow {
+
+using nlohmann::json;
+
+namespace {
+
+/// One image on the session's model with its concept applied; PNG bytes.
+std::vector<std::uint8_t> make_png(store::Project& project, ModelSession& session,
+                                   const std::optional<std::int64_t>& concept_id, const store::GenerationParams& p,
+                                   const ProgressCallback& progress, const CancelToken* cancel) {
+  auto& model = session.impl().model;
+  if (concept_id) {
+    use_project_concept(session, project, *concept_id);
+  } else if (model.concept_backup) {
+    ml::remove_concept(model);
+    session.impl().applied_concept.clear();
+  }
+  ml::GenerateParams g;
+  g.prompt = p.prompt;
+  g.negative_prompt = p.negative_prompt;
+  g.steps = p.steps;
+  g.guidance = p.guidance;
+  const auto sampler = ml::sampler_from_name(p.sampler);
+  if (!sampler) throw Error(ErrorCode::InvalidArgument, "unknown sampler \"" + p.sampler + "\"");
+  g.sampler = *sampler;
+  g.width = p.width;
+  g.height = p.height;
+  g.seed = static_cast<std::uint64_t>(p.seed);
+  ml::validate(g);
+  const auto hwc = ml::to_uint8_hwc(ml::txt2img(model, g, {}, progress, cancel));  // [H,W,3]
+  media::RgbImage rgb;
+  rgb.height = static_cast<int>(hwc.size(0));
+  rgb.width = static_cast<int>(hwc.size(1));
+  rgb.pixels.assign(hwc.data_ptr<std::uint8_t>(), hwc.data_ptr<std::uint8_t>() + hwc.numel());
+  return media::encode_png(rgb);
+}
+
+}  // namespace
+
+BatchRunReport run_batch_job(store::Project& project, std::int64_t job_id, ModelSession& session,
+                             const BatchProgressCallback& progress, const CancelToken* cancel) {
+  const store::Job job = project.get_job(job_id);
+  if (job.status == store::JobStatus::Done) return {};
+  const auto items = job_items(job);
+  const std::string base_hash = session.weights_hash();
+  // Images are stored in plan order, one transaction each: the count is where to go on, even
+  // if the program stopped between storing an image and recording the job's progress.
+  BatchRunReport report;
+  report.already_done = static_cast<std::int64_t>(project.list_images(job_id).size());
+  const auto total = static_cast<std::int64_t>(items.size());
+  project.set_job_status(job_id, store::JobStatus::Running);
+  project.log_action("job.run", json{{"job", job_id}, {"device", session.device_name()},
+                                     {"precision", session.precision()}, {"from_image", report.already_done}}
+                                    .dump());
+  try {
+    for (std::int64_t k = report.already_done; k < total; ++k) {
+      const BatchItem& item = items[static_cast<std::size_t>(k)];
+      store::NewImage image;
+      image.job_id = job_id;
+      image.concept_id = item.concept_id;
+      auto& p = image.params;
+      p.seed = item.seed;
+      p.sampler = item.sampler;
+      p.steps = item.steps;
+      p.guidance = item.guidance;
+      p.width = item.width;
+      p.height = item.height;
+      p.prompt = item.prompt;
+      p.negative_prompt = item.negative_prompt;
+      p.template_values = json(item.values).dump();
+      p.base_model_sha256 = base_hash;
+      ProgressCallback step_cb;
+      if (progress)
+        step_cb = [&](const Progress& s) { return progress({job_id, k + 1, total, s}); };
+      image.png = make_png(project, session, image.concept_id, p, step_cb, cancel);
+      report.image_ids.push_back(project.add_image(image));
+      project.set_job_progress(job_id, k + 1);
+      ++report.made;
+    }
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::Cancelled)
+      project.set_job_status(job_id, store::JobStatus::Cancelled);
+    else
+      project.set_job_status(job_id, store::JobStatus::Failed, e.what());
+    throw;
+  } catch (const std::exception& e) {
+    project.set_job_status(job_id, store::JobStatus::Failed, e.what());
+    throw;
+  }
+  project.set_job_status(job_id, store::JobStatus::Done);
+  return report;
+}
+
+std::vector<std::uint8_t> regenerate_image(store::Project& project, std::int64_t image_id, ModelSession& session,
+                                           const ProgressCallback& progress, const CancelToken* cancel) {
+  const store::ImageInfo info = project.get_image(image_id);
+  if (!info.params.base_model_sha256.empty() && info.params.base_model_sha256 != session.weights_hash())
+    throw Error(ErrorCode::ModelMismatch, "image " + std::to_string(image_id) +
+                                              " was made with another base model; choose that model to remake it");
+  if (!info.concept_id && info.job_id)
+    throw Error(ErrorCode::InvalidArgument, "the product image " + std::to_string(image_id) +
+                                                " was made with has been removed from the project; it cannot be remade");
+  return make_png(project, session, info.concept_id, info.params, progress, cancel);
+}
+
+}  // namespace rashisa::workflow

@@ -1,0 +1,110 @@
+#include "engine/workflow/image_export.h"
+
+#include "engine/core/error.h"
+#include "engine/export/contact_sheet.h"
+#include "engine/media/photo_import.h"
+#include "engine/model_io/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+namespace rashisa::workflow {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+exporting::RgbImage decode_png(const store::Bytes& png, std::int64_t id) {
+  const auto photo = media::import_photo(png, "image " + std::to_string(id) + ".png");
+  return {photo.image.width, photo.image.height, photo.image.pixels};
+}
+
+std::string concept_label(const store::Project& project, const std::optional<std::int64_t>& id) {
+  if (!id) return {};
+  try {
+    return std::to_string(*id) + ":" + project.get_concept(*id).spec.name;
+  } catch (const store::StoreError&) {
+    return std::to_string(*id);  // the concept was removed after the image was made
+  }
+}
+
+}  // namespace
+
+std::string export_file_name(const store::ImageInfo& image, exporting::ExportFormat format) {
+  return "rashisa-" + std::to_string(image.job_id.value_or(0)) + "-" + std::to_string(image.id) + "-" +
+         std::to_string(image.params.seed) + (format == exporting::ExportFormat::Png ? ".png" : ".jpg");
+}
+
+std::vector<ExportedFile> export_images(store::Project& project, const ExportRequest& r,
+                                        const ProgressCallback& progress, const CancelToken* cancel) {
+  if (!fs::is_directory(r.folder))
+    throw Error(ErrorCode::FileWrite, "the export folder " + r.folder.u8string() + " does not exist; create it first");
+  if (r.jpeg_quality < 1 || r.jpeg_quality > 100)
+    throw Error(ErrorCode::InvalidArgument, "JPEG quality must be from 1 to 100");
+  std::vector<store::ImageInfo> images;
+  if (r.image_ids.empty()) {
+    for (auto& i : project.list_images(r.job_id))
+      if (i.review == store::Review::Approved) images.push_back(std::move(i));
+    if (images.empty())
+      throw Error(ErrorCode::InvalidArgument, "there are no approved images to export; approve some first (review)");
+  } else {
+    for (auto id : r.image_ids) {
+      auto info = project.get_image(id);
+      if (info.review != store::Review::Approved)
+        throw Error(ErrorCode::InvalidArgument, "image " + std::to_string(id) + " is " + store::review_name(info.review) +
+                                                    "; only approved images are exported (approve it first)");
+      images.push_back(std::move(info));
+    }
+  }
+  std::vector<ExportedFile> plan;
+  for (const auto& i : images) {
+    const fs::path path = r.folder / fs::u8path(export_file_name(i, r.format));
+    if (!r.overwrite && fs::exists(path))
+      throw Error(ErrorCode::FileWrite, path.u8string() + " already exists; choose another folder or allow overwriting");
+    plan.push_back({i.id, path});
+  }
+
+  StepTimer timer(static_cast<int>(images.size()));
+  for (std::size_t k = 0; k < images.size(); ++k) {
+    check_cancel(cancel);
+    const auto& i = images[k];
+    exporting::ImageProvenance p;
+    p.prompt = i.params.prompt;
+    p.negative_prompt = i.params.negative_prompt;
+    p.seed = static_cast<std::uint64_t>(i.params.seed);
+    p.sampler = i.params.sampler;
+    p.steps = i.params.steps;
+    p.guidance = i.params.guidance;
+    p.base_model_hash = i.params.base_model_sha256;
+    p.concept_id = concept_label(project, i.concept_id);
+    p.include_prompts = r.include_prompts;
+    exporting::export_image(plan[k].path.u8string(), decode_png(project.image_png(i.id), i.id), r.format,
+                            r.jpeg_quality, p);
+    project.log_action("image.export",
+                       nlohmann::json{{"image", i.id}, {"to", fs::absolute(plan[k].path).u8string()},
+                                      {"format", r.format == exporting::ExportFormat::Png ? "png" : "jpeg"}}
+                           .dump());
+    if (progress) check_cancel(cancel, progress(timer.tick("export")));
+  }
+  return plan;
+}
+
+void write_contact_sheet(const store::Project& project, const fs::path& path, std::optional<std::int64_t> job_id,
+                         const std::vector<std::int64_t>& image_ids, int columns, int cell_size) {
+  std::vector<store::ImageInfo> images;
+  if (image_ids.empty())
+    images = project.list_images(job_id);
+  else
+    for (auto id : image_ids) images.push_back(project.get_image(id));
+  if (images.empty()) throw Error(ErrorCode::InvalidArgument, "there are no images for a contact sheet");
+  std::vector<exporting::ContactSheetItem> items;
+  for (const auto& i : images)
+    items.push_back({decode_png(project.image_png(i.id), i.id), "#" + std::to_string(i.id) + " seed " +
+                                                                     std::to_string(i.params.seed) + " " +
+                                                                     store::review_name(i.review)});
+  const auto png = exporting::contact_sheet_png(items, columns, cell_size);
+  model_io::AtomicFile out(path);
+  out.write(png.data(), png.size());
+  out.commit();
+}
+
+}  // namespace rashisa::workflow
