@@ -158,6 +158,7 @@ int run_remove_photo(const std::vector<std::string>& argv, const CancelToken&) {
     project.remove_photo(id);
     if (!args.flag("json")) std::printf("removed photo %lld\n", static_cast<long long>(id));
   }
+  project.compact();
   if (args.flag("json")) print_json({{"removed", ids}});
   return kOk;
 }

@@ -36,6 +36,8 @@ const char* const kProjectTrainHelp =
     "  --stageK-steps N --stageK-lr X --stageK-batch N --stageK-lambda-mean X --stageK-lambda-var X\n"
     "                          override one number of stage K (1, 2 or 3) when setting up\n"
     "  --checkpoint-every N    steps between checkpoints (default 100; stage ends always)\n"
+    "  --checkpoint-minutes M  but not more often than every M minutes (default 5; 0 = always):\n"
+    "                          a stage-3 checkpoint is about 10 GB\n"
     "  --fp32-delta            keep the trained difference in fp32 instead of fp16\n"
     "  --restart               forget saved progress and train from the beginning\n"
     "  --device auto|cpu|cuda  (default auto)\n"
@@ -46,7 +48,7 @@ namespace {
 
 std::set<std::string> train_options() {
   std::set<std::string> o = {"name", "category", "photos", "preset", "seed", "resolution", "checkpoint-every",
-                             "device", "memory", "tokenizer"};
+                             "checkpoint-minutes", "device", "memory", "tokenizer"};
   for (int k = 1; k <= 3; ++k)
     for (const char* n : {"steps", "lr", "batch", "lambda-mean", "lambda-var"})
       o.insert("stage" + std::to_string(k) + "-" + n);
@@ -55,7 +57,8 @@ std::set<std::string> train_options() {
 
 bool has_setup_options(const Args& args) {
   for (const auto& o : train_options())
-    if (o != "name" && o != "device" && o != "memory" && o != "tokenizer" && args.get(o)) return true;
+    if (o != "name" && o != "device" && o != "memory" && o != "tokenizer" && o != "checkpoint-minutes" && args.get(o))
+      return true;
   return args.flag("fp32-delta");
 }
 
@@ -140,6 +143,7 @@ int run_project_train(const std::vector<std::string>& argv, const CancelToken& c
   workflow::TrainRun run;
   run.memory_plan = args.get_or("memory", "");
   run.restart = args.flag("restart");
+  run.checkpoint_min_seconds = 60.0 * args.get_double("checkpoint-minutes", 5.0, 0.0, 24 * 60.0);
   workflow::TrainReport report;
   try {
     report = workflow::train_concept(project, id, *session, run, [&](const Progress& p) {

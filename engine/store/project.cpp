@@ -236,6 +236,9 @@ Project Project::create(const fs::path& path) {
     {
       sql::Connection c(tmp.u8string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, what.c_str());
       configure(c.get(), what);
+      // Before the first table: lets compact() hand freed pages (a training checkpoint can be
+      // gigabytes) back to the file system without rewriting the whole file.
+      c.exec("PRAGMA auto_vacuum = INCREMENTAL", what.c_str());
       c.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str(), what.c_str());
       schema::migrate(c.get(), 0, kSchemaVersion, schema::migrations(), nullptr);
       sql::Transaction tx(c.get(), what.c_str());
@@ -303,6 +306,14 @@ Project Project::open(const fs::path& path) {
 }
 
 FileSettings Project::file_settings() const { return read_settings(impl().db); }
+
+std::int64_t Project::compact() {
+  const auto& c = impl().db;
+  const char* what = "Could not compact the project file";
+  const std::int64_t before = c.scalar_int("PRAGMA page_count", what);
+  if (c.scalar_int("PRAGMA auto_vacuum", what) == 2) c.exec("PRAGMA incremental_vacuum", what);
+  return (before - c.scalar_int("PRAGMA page_count", what)) * c.scalar_int("PRAGMA page_size", what);
+}
 
 bool Project::integrity_ok() const {
   const auto& c = impl().db;

@@ -154,6 +154,11 @@ class Project {
   std::vector<AuditEntry> audit_log(std::size_t last = 0) const;
 
   // ---- the file --------------------------------------------------------------------
+  /// Gives the space of deleted data back to the file system (the file shrinks; deleted
+  /// bytes were already overwritten). Returns the bytes released. Files made before this
+  /// was supported (no incremental auto-vacuum) are left as they are and 0 is returned.
+  std::int64_t compact();
+
   /// Full `PRAGMA integrity_check` plus `foreign_key_check` (slow on large files).
   bool integrity_ok() const;
   FileSettings file_settings() const;

@@ -153,6 +153,7 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
   }
   ScratchDir scratch("train");
   settings.checkpoint_dir = scratch.path();
+  settings.checkpoint_min_seconds = run.checkpoint_min_seconds;
   if (c.checkpoint_size) {
     std::ofstream out(ml::checkpoint_path(scratch.path()), std::ios::binary);
     if (!project.load_checkpoint(concept_id, out) || !out.flush())
@@ -194,6 +195,7 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
   }
   project.set_concept_progress(concept_id, {store::ConceptStatus::Trained, 3, settings.stages[2].steps});
   project.clear_checkpoint(concept_id);
+  project.compact();  // the checkpoint can be gigabytes: give its space back
 
   TrainReport report;
   report.resumed_stage = result.resumed_stage;

@@ -48,6 +48,11 @@ store::Concept find_concept(const store::Project& project, const std::string& ke
 struct TrainRun {
   std::string memory_plan;  // 24gb, 16gb, 12gb, 8gb, cpu; empty: chosen from the free memory
   bool restart = false;     // throw away saved progress and start from the beginning
+  /// Periodic checkpoints at most this often (stage ends and cancels always checkpoint).
+  /// Writing a stage-3 checkpoint into the project file costs about 3x its ~10 GB in disk
+  /// writes (new data, journal, overwriting the old one), so the default keeps it to one per
+  /// 5 minutes of training: a crash loses at most that.
+  double checkpoint_min_seconds = 300;
 };
 
 struct TrainReport {

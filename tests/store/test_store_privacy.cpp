@@ -143,5 +143,19 @@ TEST_F(StorePrivacy, ReplacedAndRemovedCheckpointsLeaveNoBytes) {
   EXPECT_FALSE(journal_exists(path_));
 }
 
+TEST_F(StorePrivacy, CompactGivesACheckpointsSpaceBack) {
+  Project p = Project::open(path_);
+  const auto id = p.add_concept({"mug", "<rashisa>", "mug", "{}"});
+  const auto empty_size = fs::file_size(path_);
+  p.save_checkpoint(id, testing::random_bytes(rng_, 8u << 20), {ConceptStatus::Training, 3, 100});
+  EXPECT_GE(fs::file_size(path_), empty_size + (8u << 20));
+  p.clear_checkpoint(id);
+  const std::int64_t released = p.compact();
+  EXPECT_GE(released, std::int64_t{7} << 20);
+  EXPECT_LT(fs::file_size(path_), empty_size + (1u << 20));
+  EXPECT_TRUE(p.integrity_ok());
+  EXPECT_EQ(p.compact(), 0) << "nothing left to give back";
+}
+
 }  // namespace
 }  // namespace rashisa::store

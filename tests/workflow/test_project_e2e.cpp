@@ -105,7 +105,7 @@ std::vector<std::string> private_keys_in(const fs::path& file) {
 
 std::vector<std::string> train_args(const fs::path& project) {
   return {"project", "train", project.string(), "--name", "ball", "--category", "toy", "--device", "cpu",
-          "--resolution", "64", "--seed", "3", "--checkpoint-every", "1", "--stage1-steps", "4", "--stage2-steps", "30",
+          "--resolution", "64", "--seed", "3", "--checkpoint-every", "1", "--checkpoint-minutes", "0", "--stage1-steps", "4", "--stage2-steps", "30",
           "--stage3-steps", "6", "--stage1-batch", "2", "--stage2-batch", "2", "--stage3-batch", "2", "--stage3-lr",
           "1e-4", "--json"};
 }

@@ -49,6 +49,11 @@ struct TrainSettings {
   AugmentConfig augment;                // augment.resolution is the training resolution
   MemoryPlan memory;
   int checkpoint_every = 100;           // steps; stage ends always checkpoint
+  /// A periodic checkpoint is skipped when the last one is younger than this (seconds; 0 =
+  /// every `checkpoint_every` steps). A full-UNet checkpoint is ~10 GB: on a fast GPU,
+  /// writing one every 100 steps would cost more than the steps. Stage ends and cancels
+  /// always checkpoint.
+  double checkpoint_min_seconds = 0;
   std::filesystem::path checkpoint_dir; // empty: no checkpoints
   bool resume = false;
   /// Called on the training thread right after each checkpoint file is complete in

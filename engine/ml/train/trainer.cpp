@@ -81,6 +81,7 @@ struct Job {
   nlohmann::json identity;
   TrainResult result;
   torch::Dtype autocast_dtype;
+  std::chrono::steady_clock::time_point last_checkpoint = std::chrono::steady_clock::now();
 };
 
 /// Augmented batch -> posterior-sampled latents, noise and timesteps, all from the job's generator.
@@ -129,6 +130,7 @@ void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
     c.losses["stage" + std::to_string(k + 1) + "_reg"] = job.result.reg_losses[k];
   }
   save_train_checkpoint(job.settings.checkpoint_dir, c);
+  job.last_checkpoint = std::chrono::steady_clock::now();
   if (job.settings.on_checkpoint) job.settings.on_checkpoint(checkpoint_path(job.settings.checkpoint_dir), stage, step);
 }
 
@@ -232,8 +234,10 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
     job.result.losses[stage - 1].push_back(losses.first);
     job.result.reg_losses[stage - 1].push_back(losses.second);
     const bool last = step + 1 == st.steps;
-    if (last || (job.settings.checkpoint_every > 0 && (step + 1) % job.settings.checkpoint_every == 0))
-      save_checkpoint(job, stage, step + 1, opt);
+    const bool periodic = job.settings.checkpoint_every > 0 && (step + 1) % job.settings.checkpoint_every == 0 &&
+                          std::chrono::duration<double>(std::chrono::steady_clock::now() - job.last_checkpoint).count() >=
+                              job.settings.checkpoint_min_seconds;
+    if (last || periodic) save_checkpoint(job, stage, step + 1, opt);
     Progress p = timer.tick(label);
     p.step = step + 1;
     p.total = st.steps;
