@@ -149,6 +149,7 @@ const std::vector<ProjectCommand>& project_commands() {
       {"remove-photo", "remove photos (none of their bytes stay in the file)", kRemovePhotoHelp, run_remove_photo},
       {"set-model", "choose the Stable Diffusion base model", kSetModelHelp, run_set_model},
       {"train", "learn a product from the photos (resumes where it stopped)", kProjectTrainHelp, run_project_train},
+      {"remove-product", "remove a product and its training data", kRemoveProductHelp, run_remove_product},
       {"templates", "list prompt templates, or save them as JSON/CSV", kTemplatesHelp, run_templates},
       {"add-template", "add templates from a JSON or CSV file", kAddTemplateHelp, run_add_template},
       {"expand", "show the prompts a template makes, and how many", kExpandHelp, run_expand},

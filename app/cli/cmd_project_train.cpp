@@ -1,4 +1,4 @@
-// rashisa-cli project set-model / train
+// rashisa-cli project set-model / train / remove-product
 #include "app/cli/exit_codes.h"
 #include "app/cli/progress_bar.h"
 #include "app/cli/project_common.h"
@@ -43,6 +43,14 @@ const char* const kProjectTrainHelp =
     "  --device auto|cpu|cuda  (default auto)\n"
     "  --memory 24gb|16gb|12gb|8gb|cpu   memory plan (default: chosen from the free GPU memory)\n"
     "  --tokenizer DIR         tokenizer folder for single-file checkpoints\n";
+
+const char* const kRemoveProductHelp =
+    "usage: rashisa-cli project remove-product PATH PRODUCT [--yes] [--json]\n"
+    "\n"
+    "Removes a product (its name or number): its settings, saved training progress and trained result (none of\n"
+    "their bytes stay in the file). Photos and generated images stay in the project. Images\n"
+    "made with the product could no longer be made again, so when there are any the command\n"
+    "asks for --yes.\n";
 
 namespace {
 
@@ -118,23 +126,27 @@ int run_project_train(const std::vector<std::string>& argv, const CancelToken& c
     throw Error(ErrorCode::InvalidArgument, "the product \"" + name +
                                                 "\" is already set up; run train with only --name to continue it, or "
                                                 "add --restart to set it up again with new settings");
-  if (existing && args.flag("restart") && has_setup_options(args)) {
-    // New settings replace a product that was never finished; a trained one is never thrown away.
-    if (project.get_concept(id).package_size)
-      throw Error(ErrorCode::InvalidArgument, "the product \"" + name +
-                                                  "\" is already trained; to train it again with other settings, "
-                                                  "choose a new --name (the trained one stays as it is)");
-    project.remove_concept(id);
-    existing = false;
-  }
-  if (!existing) id = workflow::create_concept(project, setup_from(args));
+  const bool replace = existing && args.flag("restart") && has_setup_options(args);
+  // New settings replace a product that was never finished; a trained one is never thrown away.
+  if (replace && project.get_concept(id).package_size)
+    throw Error(ErrorCode::InvalidArgument, "the product \"" + name +
+                                                "\" is already trained; to train it again with other settings, "
+                                                "choose a new --name (the trained one stays as it is)");
+  const auto setup = existing && !replace ? workflow::ConceptSetup{} : setup_from(args);  // checks the numbers
 
+  // The model is loaded before the product is set up, so a missing or wrong base model
+  // leaves nothing half set up behind.
   workflow::SessionOptions options;
   options.device = args.get_or("device", "auto");
   options.purpose = workflow::SessionPurpose::Train;
   options.tokenizer_dir = args.get_or("tokenizer", "");
   std::fprintf(stderr, "loading %s\n", project.base_model().path.c_str());
   auto session = workflow::open_project_model(project, options);
+  if (replace) {
+    project.remove_concept(id);
+    existing = false;
+  }
+  if (!existing) id = workflow::create_concept(project, setup);
   std::fprintf(stderr, "training \"%s\" on %s\n", name.c_str(), session->device_description().c_str());
 
   static const char* kStageNames[] = {"stage 1/3 embedding", "stage 2/3 attention", "stage 3/3 UNet"};
@@ -163,6 +175,7 @@ int run_project_train(const std::vector<std::string>& argv, const CancelToken& c
     throw;
   }
   if (bar) bar->finish();
+  if (!report.warning.empty()) std::fprintf(stderr, "warning: %s\n", report.warning.c_str());
   if (args.flag("json")) {
     print_json({{"product", id}, {"name", name}, {"resumed_stage", report.resumed_stage},
                 {"resumed_step", report.resumed_step}, {"seconds", report.seconds},
@@ -173,6 +186,38 @@ int run_project_train(const std::vector<std::string>& argv, const CancelToken& c
     if (report.resumed_stage) std::printf(" (continued at stage %d step %d)", report.resumed_stage, report.resumed_step);
     std::printf("\n");
   }
+  return kOk;
+}
+
+int run_remove_product(const std::vector<std::string>& argv, const CancelToken&) {
+  Args args;
+  if (parse_or_help(args, argv, {}, {"yes"}, kRemoveProductHelp)) return kOk;
+  const std::string path = project_path_arg(args, "project remove-product PATH PRODUCT");
+  if (args.positionals().size() != 2)
+    throw Error(ErrorCode::InvalidArgument, "give the product's name or number: project remove-product PATH PRODUCT");
+  auto project = open_project(path);
+  const store::Concept product = workflow::find_concept(project, args.positionals()[1]);
+  const std::string& name = product.spec.name;
+  const std::int64_t id = product.id;
+  std::size_t images = 0;
+  for (const auto& i : project.list_images())
+    if (i.concept_id == id) ++images;
+  if (images && !args.flag("yes"))
+    throw Error(ErrorCode::InvalidArgument,
+                std::to_string(images) + " images were made with \"" + name +
+                    "\". They stay in the project, but could no longer be made again. Add --yes to remove the "
+                    "product anyway.");
+  project.remove_concept(id);
+  try {
+    project.compact();
+  } catch (const std::exception& e) {  // the product is gone; only the free space is still held
+    std::fprintf(stderr, "warning: the product's space is not given back to the disk yet: %s\n", e.what());
+  }
+  if (args.flag("json"))
+    print_json({{"removed", id}, {"name", name}, {"images_kept", images}});
+  else
+    std::printf("removed product %lld \"%s\"%s\n", static_cast<long long>(id), name.c_str(),
+                images ? (" (" + std::to_string(images) + " images kept)").c_str() : "");
   return kOk;
 }
 

@@ -311,7 +311,24 @@ std::int64_t Project::compact() {
   const auto& c = impl().db;
   const char* what = "Could not compact the project file";
   const std::int64_t before = c.scalar_int("PRAGMA page_count", what);
-  if (c.scalar_int("PRAGMA auto_vacuum", what) == 2) c.exec("PRAGMA incremental_vacuum", what);
+  if (c.scalar_int("PRAGMA auto_vacuum", what) == 2) {
+    c.exec("PRAGMA incremental_vacuum", what);
+  } else if (c.scalar_int("PRAGMA freelist_count", what) > 0) {
+    // A file made before incremental auto-vacuum: one full VACUUM (crash-safe through the
+    // rollback journal; it copies only live pages) switches it over, so later calls are cheap.
+    // VACUUM builds the copy in an attached temporary database, so attaching is allowed for
+    // this one statement only (it is otherwise off; see configure()).
+    sqlite3* db = c.get();
+    c.exec("PRAGMA auto_vacuum = INCREMENTAL", what);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 1);
+    try {
+      c.exec("VACUUM", what);
+    } catch (...) {
+      sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+      throw;
+    }
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+  }
   return (before - c.scalar_int("PRAGMA page_count", what)) * c.scalar_int("PRAGMA page_size", what);
 }
 

@@ -155,8 +155,9 @@ class Project {
 
   // ---- the file --------------------------------------------------------------------
   /// Gives the space of deleted data back to the file system (the file shrinks; deleted
-  /// bytes were already overwritten). Returns the bytes released. Files made before this
-  /// was supported (no incremental auto-vacuum) are left as they are and 0 is returned.
+  /// bytes were already overwritten). Returns the bytes released. A file made before
+  /// incremental auto-vacuum is rewritten once (VACUUM; needs free disk space about the
+  /// size of its live data) and is incremental from then on.
   std::int64_t compact();
 
   /// Full `PRAGMA integrity_check` plus `foreign_key_check` (slow on large files).

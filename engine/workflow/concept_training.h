@@ -62,6 +62,7 @@ struct TrainReport {
   std::array<double, 3> first_loss{};  // mean over the stage's first (up to) 10 steps
   std::array<double, 3> last_loss{};   // mean over its last (up to) 10 steps
   std::int64_t package_bytes = 0;
+  std::string warning;  // set when the product is trained but something after it did not finish
 };
 
 /// Trains (or resumes) the concept on `session` (opened with SessionPurpose::Train on the

@@ -157,5 +157,26 @@ TEST_F(StorePrivacy, CompactGivesACheckpointsSpaceBack) {
   EXPECT_EQ(p.compact(), 0) << "nothing left to give back";
 }
 
+TEST_F(StorePrivacy, CompactSwitchesAnOlderFileToIncrementalVacuum) {
+  {
+    testing::RawDb raw(path_, SQLITE_OPEN_READWRITE);
+    raw.exec("PRAGMA auto_vacuum = NONE");
+    raw.exec("VACUUM");
+    ASSERT_EQ(raw.scalar("PRAGMA auto_vacuum"), 0) << "the test needs a file as older versions made it";
+  }
+  Project p = Project::open(path_);
+  const auto id = p.add_concept({"mug", "<rashisa>", "mug", "{}"});
+  const auto empty_size = fs::file_size(path_);
+  p.save_checkpoint(id, testing::random_bytes(rng_, 4u << 20), {ConceptStatus::Training, 3, 100});
+  p.clear_checkpoint(id);
+  EXPECT_GE(p.compact(), std::int64_t{3} << 20);
+  EXPECT_LT(fs::file_size(path_), empty_size + (1u << 20));
+  EXPECT_TRUE(p.integrity_ok());
+  ASSERT_EQ(p.list_concepts().size(), 1u);
+  p.close();
+  testing::RawDb raw(path_, SQLITE_OPEN_READONLY);
+  EXPECT_EQ(raw.scalar("PRAGMA auto_vacuum"), 2) << "incremental from now on";
+}
+
 }  // namespace
 }  // namespace rashisa::store

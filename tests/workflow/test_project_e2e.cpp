@@ -179,6 +179,10 @@ TEST_P(ProjectEndToEnd, WholeJobHeadless) {
   for (const auto& f : findings) codes.insert(f.at("code").get<std::string>());
   EXPECT_TRUE(codes.count("low-resolution")) << check.out;
 
+  // Training before a base model is chosen says so and sets nothing up.
+  EXPECT_EQ(run_cli(train_args(project)).status, 2);
+  EXPECT_TRUE(run_cli({"project", "info", project.string(), "--json"}).json().at("products").empty());
+
   const auto set_model = run_cli({"project", "set-model", project.string(), model.string(), "--json"});
   ASSERT_EQ(set_model.status, 0);
   const std::string base_hash = set_model.json().at("sha256").get<std::string>();
@@ -323,6 +327,19 @@ TEST_P(ProjectEndToEnd, WholeJobHeadless) {
   }
   EXPECT_EQ(exports, 4);
   EXPECT_EQ(reviews_by_reviewer, 4);
+
+  // Removing the product asks first (images were made with it); then its training data goes,
+  // the images stay, and remaking one says why it cannot.
+  EXPECT_EQ(run_cli({"project", "remove-product", project.string(), "ball"}).status, 2);
+  EXPECT_EQ(run_cli({"project", "info", project.string(), "--json"}).json().at("products").size(), 1u);
+  const auto removed = run_cli({"project", "remove-product", project.string(), "ball", "--yes", "--json"});
+  ASSERT_EQ(removed.status, 0) << removed.out;
+  EXPECT_EQ(removed.json().at("images_kept").get<std::size_t>(), 12u);
+  const auto after = run_cli({"project", "info", project.string(), "--json"}).json();
+  EXPECT_TRUE(after.at("products").empty());
+  EXPECT_EQ(after.at("images").get<std::size_t>(), 12u);
+  EXPECT_EQ(run_cli({"project", "regenerate", project.string(), first, "--device", "cpu"}).status, 2);
+  EXPECT_EQ(run_cli({"project", "remove-product", project.string(), "ball", "--yes"}).status, 2) << "already gone";
   if (!HasFailure()) fs::remove_all(dir);
 }
 
