@@ -158,11 +158,8 @@ int run_remove_photo(const std::vector<std::string>& argv, const CancelToken&) {
     project.remove_photo(id);
     if (!args.flag("json")) std::printf("removed photo %lld\n", static_cast<long long>(id));
   }
-  try {
-    project.compact();
-  } catch (const std::exception& e) {  // the photos are gone; only the free space is still held
-    std::fprintf(stderr, "warning: the removed photos' space is not given back to the disk yet: %s\n", e.what());
-  }
+  if (const auto failed = project.try_compact())  // the removal stands; only the free space is still held
+    std::fprintf(stderr, "warning: the removed photos' space is not given back to the disk yet: %s\n", failed->c_str());
   if (args.flag("json")) print_json({{"removed", ids}});
   return kOk;
 }

@@ -208,11 +208,8 @@ int run_remove_product(const std::vector<std::string>& argv, const CancelToken&)
                     "\". They stay in the project, but could no longer be made again. Add --yes to remove the "
                     "product anyway.");
   project.remove_concept(id);
-  try {
-    project.compact();
-  } catch (const std::exception& e) {  // the product is gone; only the free space is still held
-    std::fprintf(stderr, "warning: the product's space is not given back to the disk yet: %s\n", e.what());
-  }
+  if (const auto failed = project.try_compact())  // the removal stands; only the free space is still held
+    std::fprintf(stderr, "warning: the product's space is not given back to the disk yet: %s\n", failed->c_str());
   if (args.flag("json"))
     print_json({{"removed", id}, {"name", name}, {"images_kept", images}});
   else

@@ -318,18 +318,27 @@ std::int64_t Project::compact() {
     // rollback journal; it copies only live pages) switches it over, so later calls are cheap.
     // VACUUM builds the copy in an attached temporary database, so attaching is allowed for
     // this one statement only (it is otherwise off; see configure()).
-    sqlite3* db = c.get();
+    struct AttachOnce {  // restores the limit however VACUUM ends
+      sqlite3* db;
+      explicit AttachOnce(sqlite3* d) : db(d) { sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 1); }
+      ~AttachOnce() { sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0); }
+    };
     c.exec("PRAGMA auto_vacuum = INCREMENTAL", what);
-    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 1);
-    try {
-      c.exec("VACUUM", what);
-    } catch (...) {
-      sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
-      throw;
-    }
-    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    const AttachOnce attach(c.get());
+    c.exec("VACUUM", what);
   }
   return (before - c.scalar_int("PRAGMA page_count", what)) * c.scalar_int("PRAGMA page_size", what);
+}
+
+std::optional<std::string> Project::try_compact() noexcept {
+  try {
+    compact();
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return std::string(e.what());
+  } catch (...) {
+    return std::string("unknown error");
+  }
 }
 
 bool Project::integrity_ok() const {

@@ -159,6 +159,9 @@ class Project {
   /// incremental auto-vacuum is rewritten once (VACUUM; needs free disk space about the
   /// size of its live data) and is incremental from then on.
   std::int64_t compact();
+  /// compact() after a removal that has already committed: a failure (a full disk, say)
+  /// undoes nothing, so it is returned as the reason instead of thrown. nullopt when done.
+  std::optional<std::string> try_compact() noexcept;
 
   /// Full `PRAGMA integrity_check` plus `foreign_key_check` (slow on large files).
   bool integrity_ok() const;

@@ -196,15 +196,12 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
   project.set_concept_progress(concept_id, {store::ConceptStatus::Trained, 3, settings.stages[2].steps});
   project.clear_checkpoint(concept_id);
   TrainReport report;
-  try {
-    project.compact();  // the checkpoint can be gigabytes: give its space back
-  } catch (const std::exception& e) {
+  if (const auto failed = project.try_compact())  // the checkpoint can be gigabytes: give its space back
     // The product is trained and stored; only the file's free space is still held.
-    report.warning = std::string("The product is trained, but the project file could not give the old "
-                                 "checkpoint's space back to the disk yet (") + e.what() +
-                     "). Free some disk space; it is given back the next time photos are removed or a "
-                     "product finishes training.";
-  }
+    report.warning = "The product is trained, but the project file could not give the old checkpoint's space "
+                     "back to the disk yet (" + *failed +
+                     "). Free some disk space; it is given back the next time photos are removed or a product "
+                     "finishes training.";
   report.resumed_stage = result.resumed_stage;
   report.resumed_step = result.resumed_step;
   report.seconds = result.seconds;
