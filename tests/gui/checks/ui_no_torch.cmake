@@ -1,0 +1,16 @@
+# ui/ and app/gui never include libtorch (DESIGN.md section 1): the window talks to the engine
+# through torch-free headers only. -D SOURCE_DIR=...
+file(GLOB_RECURSE files "${SOURCE_DIR}/ui/*.h" "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/app/gui/*.h" "${SOURCE_DIR}/app/gui/*.cpp")
+set(bad)
+foreach(f IN LISTS files)
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](torch/|ATen/|c10/|engine/ml/|engine/model_io/|opencv2/|exiv2/|sqlite3)")
+  if(lines)
+    list(APPEND bad "${f}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  list(JOIN bad "\n" text)
+  message(FATAL_ERROR "ui/ must not include libtorch, OpenCV, exiv2 or SQLite headers:\n${text}")
+endif()
+list(LENGTH files n)
+message("checked ${n} files")

@@ -1,0 +1,103 @@
+#pragma once
+// A scripted engine for the GUI tests: a project in memory, photos "imported" from real files
+// in a test folder, findings from their names, training that reports steps, losses and previews
+// at a chosen pace and can run out of memory, be cancelled or be left as after a crash. Every
+// call records the thread it ran on.
+#include "ui/jobs/engine.h"
+
+#include <QMap>
+#include <QMutex>
+#include <QSet>
+#include <QThread>
+
+#include <atomic>
+
+#include <memory>
+#include <optional>
+
+namespace rashisa::testing {
+
+using namespace rashisa::ui;
+
+struct FakeScript {
+  DeviceInfo device{QStringLiteral("cuda:0"), QStringLiteral("NVIDIA GeForce RTX 4090"), true,
+                    qint64(24) << 30, qint64(22) << 30, true, QStringLiteral("2.6.0")};
+  QMap<QString, ModelInfo> models;       // path -> what describeModel says
+  QSet<QString> knownWords{QStringLiteral("mug"), QStringLiteral("bottle"), QStringLiteral("bag")};
+  int stepMs = 0;                         // pause after each training step
+  int oomStage = 0;                       // > 0: out of memory at this stage...
+  qint64 oomStep = 0;                     // ...after this many steps
+  int holdStage = 0;                      // > 0: training waits at this stage...
+  qint64 holdStep = 0;                    // ...after this many steps, until released or cancelled
+  std::optional<QString> failNext;       // the next call of this name throws
+  QString failCode = QStringLiteral("internal");
+};
+
+struct FakeProject {
+  ProjectSnapshot snapshot;
+  qint64 nextId = 1;
+};
+
+/// Shared between the test and the engine (which lives on the worker thread).
+struct FakeState {
+  QMutex mutex;
+  FakeScript script;
+  QMap<QString, FakeProject> projects;  // the "files" on disk
+  QList<QPair<QString, QThread*>> calls;
+  std::atomic<bool> holding{false};   // training waits at the hold point now
+  std::atomic<bool> released{false};  // let a held training go on
+  QThread* workerThread() const;
+  /// Calls whose thread is the given one.
+  int callsOn(QThread* thread) const;
+  QStringList callNames() const;
+};
+
+class FakeEngine final : public Engine {
+ public:
+  explicit FakeEngine(std::shared_ptr<FakeState> state);
+
+  void setDevice(const QString& device) override;
+  DeviceInfo probeDevice() override;
+  QMap<QString, std::array<StagePlan, 3>> presetPlans() override;
+  ModelInfo describeModel(const QString& path) override;
+  ProjectSnapshot createProject(const QString& path) override;
+  ProjectSnapshot openProject(const QString& path) override;
+  void closeProject() override;
+  ProjectSnapshot snapshot() override;
+  ImportReport importPhotos(const QStringList& paths, JobContext& context) override;
+  void removePhotos(const QList<qint64>& ids) override;
+  void saveDraft(const QString& name, const QString& category) override;
+  ModelInfo setProjectModel(const QString& path, JobContext& context) override;
+  QString categoryProblem(const QString& word) override;
+  TrainingSpeed measureSpeed(int resolution, JobContext& context) override;
+  qint64 setUpProduct(const ProductSetup& setup) override;
+  TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) override;
+  QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) override;
+
+  /// A picture that looks like a product photo (a coloured mug-like shape), deterministic.
+  static QImage photo(int index, int size = 160);
+  /// A heat map that is bright where photo() draws the product.
+  static QImage heat(int index, int size = 64);
+  /// The findings of a photo set: count, and names containing "blur", "small", "dup".
+  static void recheck(ProjectSnapshot& s);
+  static DeviceInfo cpuDevice();
+
+ private:
+  void record(const char* name);
+  FakeProject& open();
+  Product* productById(qint64 id);
+
+  std::shared_ptr<FakeState> state_;
+  QString openPath_;
+  QString device_ = QStringLiteral("auto");
+};
+
+/// A project as a crash would leave it: photos, a model and a product stopped in stage 2 at
+/// 340 of 800 with its checkpoint and the previews made until then.
+FakeProject interruptedProject(const QString& path, const QString& modelPath);
+/// Photos only (5 good ones, one blurred, two nearly the same).
+FakeProject photosProject(const QString& path, const QString& modelPath);
+/// A trained product with its previews.
+FakeProject trainedProject(const QString& path, const QString& modelPath);
+
+}  // namespace rashisa::testing

@@ -1,0 +1,73 @@
+#pragma once
+// What the window asks of the engine. Every method runs on the job runner's worker thread,
+// never on the GUI thread; the real implementation (WorkflowEngine) drives engine/workflow,
+// the tests' FakeEngine scripts progress, previews and failures.
+//
+// Failures are thrown as rashisa::Error (or store::StoreError); the job runner catches them
+// and reports a JobError with the stable code the window translates.
+#include "ui/jobs/engine_types.h"
+
+#include <QMap>
+
+namespace rashisa {
+class CancelToken;
+}
+
+namespace rashisa::ui {
+
+/// The worker's side of one job, handed to the engine call that runs it.
+class JobContext {
+ public:
+  virtual ~JobContext() = default;
+  /// Posts progress to the window (queued; cheap to call every step).
+  virtual void report(const JobProgress& progress) = 0;
+  /// Posts a training preview to the window.
+  virtual void preview(const TrainingPreview& preview) = 0;
+  /// Call between steps: blocks while the job is paused; false when it should stop.
+  virtual bool proceed() = 0;
+  /// Set when the job is cancelled; long engine work polls it.
+  virtual const CancelToken* cancelToken() const = 0;
+};
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+
+  /// Which device later model loads use: "auto", "cpu", "cuda".
+  virtual void setDevice(const QString& device) = 0;
+  virtual DeviceInfo probeDevice() = 0;
+  /// Steps and batch of each stage of the training presets ("default", "fast").
+  virtual QMap<QString, std::array<StagePlan, 3>> presetPlans() = 0;
+  /// Reads the model's configs and tensor headers (no weights): fast.
+  virtual ModelInfo describeModel(const QString& path) = 0;
+
+  virtual ProjectSnapshot createProject(const QString& path) = 0;
+  virtual ProjectSnapshot openProject(const QString& path) = 0;
+  virtual void closeProject() = 0;
+  /// The open project as it is now.
+  virtual ProjectSnapshot snapshot() = 0;
+
+  /// Files and folders (walked with their subfolders), in the order given.
+  virtual ImportReport importPhotos(const QStringList& paths, JobContext& context) = 0;
+  virtual void removePhotos(const QList<qint64>& ids) = 0;
+  /// The product name and category typed on the Photos page, kept in the project.
+  virtual void saveDraft(const QString& name, const QString& category) = 0;
+
+  /// Loads and fingerprints the model and makes it the project's base model.
+  virtual ModelInfo setProjectModel(const QString& path, JobContext& context) = 0;
+  /// Empty when `word` works as the product's category with the project's model; otherwise
+  /// the engine's English reason. Needs a base model (InvalidArgument otherwise).
+  virtual QString categoryProblem(const QString& word) = 0;
+
+  /// A few real training steps of each stage on this device (nothing is stored).
+  virtual TrainingSpeed measureSpeed(int resolution, JobContext& context) = 0;
+  /// Adds the product with its training settings (or replaces one of that name that has not
+  /// started training). Returns its id.
+  virtual qint64 setUpProduct(const ProductSetup& setup) = 0;
+  /// Trains or resumes the product. Cancelling stops after the current step with a checkpoint.
+  virtual TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) = 0;
+  /// Four images of a trained product from a prompt with {concept}; nothing is stored.
+  virtual QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) = 0;
+};
+
+}  // namespace rashisa::ui

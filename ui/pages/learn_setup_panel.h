@@ -1,0 +1,76 @@
+#pragma once
+// Before training: the preset (with its estimated time on this machine), the advanced
+// settings (remembered open or closed) and the start button with the reason it is disabled.
+#include "ui/jobs/engine_types.h"
+
+#include <QWidget>
+
+#include <array>
+
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QDoubleSpinBox;
+class QToolButton;
+
+namespace rashisa::ui {
+
+class AppController;
+
+class LearnSetupPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit LearnSetupPanel(AppController& controller, QWidget* parent = nullptr);
+
+  /// The setup as chosen now (name and category from the project's draft).
+  ProductSetup setup() const;
+  TrainOptions options() const;
+  void refresh();
+
+  QPushButton* startButton() const { return start_; }
+  QPushButton* measureButton() const { return measure_; }
+  QRadioButton* presetButton(const QString& preset) const;
+  QSpinBox* resolutionBox() const { return resolution_; }
+  QSpinBox* stepsBox(int stage) const { return steps_[stage - 1]; }
+  QSpinBox* previewEveryBox() const { return previewEvery_; }
+  QLabel* estimateLabel(const QString& preset) const;
+  QLabel* blockedReason() const { return reason_; }
+  void setAdvancedOpen(bool open);
+  bool advancedOpen() const;
+
+ Q_SIGNALS:
+  void startRequested();
+
+ private:
+  QWidget* buildPresets();
+  QWidget* buildAdvanced();
+  void presetChanged();
+  QString preset() const;
+
+  AppController& controller_;
+  QButtonGroup* presets_;
+  QRadioButton* standard_;
+  QRadioButton* fast_;
+  QLabel* standardTime_;
+  QLabel* fastTime_;
+  QLabel* speedNote_;
+  QPushButton* measure_;
+  QToolButton* advancedToggle_;
+  QWidget* advanced_;
+  QSpinBox* resolution_;
+  QSpinBox* seed_;
+  std::array<QSpinBox*, 3> steps_{};
+  QSpinBox* previewEvery_;
+  QDoubleSpinBox* checkpointMinutes_;
+  QComboBox* device_;
+  QComboBox* memory_;
+  QLabel* reason_;
+  QPushButton* start_;
+  bool stepsEdited_ = false;
+};
+
+}  // namespace rashisa::ui

@@ -1,0 +1,44 @@
+#include "ui/pages/page.h"
+
+#include "ui/widgets/icons.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rashisa::ui {
+
+Page::Page(AppController& controller, const QString& title, QWidget* parent) : QWidget(parent), controller_(controller) {
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(24, 18, 24, 12);
+  outer->setSpacing(10);
+  title_ = new QLabel(title, this);
+  title_->setObjectName(QStringLiteral("pageTitle"));
+  QFont f = title_->font();
+  f.setPointSizeF(f.pointSizeF() * 1.6);
+  f.setBold(true);
+  title_->setFont(f);
+  outer->addWidget(title_);
+  bar_ = new MessageBar(this);
+  outer->addWidget(bar_);
+  body_ = new QVBoxLayout;
+  body_->setSpacing(10);
+  outer->addLayout(body_, 1);
+}
+
+void Page::setTitle(const QString& title) { title_->setText(title); }
+
+QPushButton* makePrimaryButton(const QString& text, QWidget* parent) {
+  auto* b = new QPushButton(text, parent);
+  b->setObjectName(QStringLiteral("primaryButton"));
+  b->setDefault(true);
+  b->setMinimumHeight(36);
+  b->setStyleSheet(QStringLiteral("QPushButton#primaryButton { background: %1; color: white; border: none; "
+                                  "border-radius: 5px; padding: 6px 18px; font-weight: bold; }"
+                                  "QPushButton#primaryButton:hover { background: %2; }"
+                                  "QPushButton#primaryButton:disabled { background: #b8c2cc; color: #f4f6f8; }")
+                       .arg(icons::accent().name(), icons::accent().darker(115).name()));
+  return b;
+}
+
+}  // namespace rashisa::ui

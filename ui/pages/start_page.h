@@ -1,0 +1,42 @@
+#pragma once
+// The Start page: new project, open, recent projects, and whether this computer is ready.
+// Photos dropped here make a new project with them.
+#include "ui/pages/page.h"
+
+class QListView;
+class QPushButton;
+class QLabel;
+
+namespace rashisa::ui {
+
+class EnvironmentCard;
+class RecentProjectsModel;
+
+class StartPage : public Page {
+  Q_OBJECT
+
+ public:
+  explicit StartPage(AppController& controller, QWidget* parent = nullptr);
+
+  void refreshRecent();
+  RecentProjectsModel* recentModel() const { return recent_; }
+  EnvironmentCard* environment() const { return environment_; }
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void newProject(const QStringList& photos);
+  void openRecent(const QModelIndex& index);
+
+  QPushButton* newButton_;
+  QPushButton* openButton_;
+  QLabel* recentTitle_;
+  QListView* recentView_;
+  QLabel* recentEmpty_;
+  RecentProjectsModel* recent_;
+  EnvironmentCard* environment_;
+};
+
+}  // namespace rashisa::ui

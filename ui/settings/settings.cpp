@@ -1,0 +1,128 @@
+#include "ui/settings/settings.h"
+
+#include "ui/settings/settings_keys.h"
+
+#include <QCryptographicHash>
+#include <QSettings>
+
+namespace rashisa::ui {
+
+namespace {
+
+/// One settings group per (device, family, resolution); device descriptions contain slashes
+/// and spaces, so the group name is their hash.
+QString speedGroup(const QString& device, const QString& family, int resolution) {
+  const QByteArray key = (device + QLatin1Char('|') + family + QLatin1Char('|') + QString::number(resolution)).toUtf8();
+  return QLatin1String(keys::kSpeedGroup) + QLatin1Char('/') +
+         QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+}  // namespace
+
+Settings::Settings() : s_(std::make_unique<QSettings>(QStringLiteral("Rashisa"), QStringLiteral("Rashisa"))) {}
+Settings::Settings(const QString& iniFile) : s_(std::make_unique<QSettings>(iniFile, QSettings::IniFormat)) {}
+Settings::~Settings() = default;
+
+QString Settings::language() const { return s_->value(keys::kLanguage).toString(); }
+void Settings::setLanguage(const QString& language) { s_->setValue(keys::kLanguage, language); }
+
+QByteArray Settings::windowGeometry() const { return s_->value(keys::kWindowGeometry).toByteArray(); }
+void Settings::setWindowGeometry(const QByteArray& geometry) { s_->setValue(keys::kWindowGeometry, geometry); }
+
+bool Settings::advancedTrainingOpen() const { return s_->value(keys::kAdvancedTrainingOpen, false).toBool(); }
+void Settings::setAdvancedTrainingOpen(bool open) { s_->setValue(keys::kAdvancedTrainingOpen, open); }
+
+QList<RecentProject> Settings::recentProjects() const {
+  QList<RecentProject> out;
+  const int n = s_->beginReadArray(keys::kRecentProjects);
+  for (int i = 0; i < n; ++i) {
+    s_->setArrayIndex(i);
+    RecentProject r;
+    r.path = s_->value(keys::kRecentPath).toString();
+    r.name = s_->value(keys::kRecentName).toString();
+    r.productsTrained = s_->value(keys::kRecentProducts).toInt();
+    r.imagesMade = s_->value(keys::kRecentImages).toLongLong();
+    r.lastOpened = s_->value(keys::kRecentOpened).toDateTime();
+    r.thumbnailPng = s_->value(keys::kRecentThumbnail).toByteArray();
+    if (!r.path.isEmpty()) out.push_back(r);
+  }
+  s_->endArray();
+  return out;
+}
+
+namespace {
+
+void writeRecent(QSettings& s, const QList<RecentProject>& list) {
+  s.remove(keys::kRecentProjects);
+  s.beginWriteArray(keys::kRecentProjects, static_cast<int>(list.size()));
+  for (int i = 0; i < list.size(); ++i) {
+    s.setArrayIndex(i);
+    const RecentProject& r = list[i];
+    s.setValue(keys::kRecentPath, r.path);
+    s.setValue(keys::kRecentName, r.name);
+    s.setValue(keys::kRecentProducts, r.productsTrained);
+    s.setValue(keys::kRecentImages, r.imagesMade);
+    s.setValue(keys::kRecentOpened, r.lastOpened);
+    s.setValue(keys::kRecentThumbnail, r.thumbnailPng);
+  }
+  s.endArray();
+}
+
+}  // namespace
+
+void Settings::rememberProject(const RecentProject& project) {
+  QList<RecentProject> list = recentProjects();
+  list.erase(std::remove_if(list.begin(), list.end(), [&](const RecentProject& r) { return r.path == project.path; }),
+             list.end());
+  list.prepend(project);
+  while (list.size() > kMaxRecent) list.removeLast();
+  writeRecent(*s_, list);
+}
+
+void Settings::forgetProject(const QString& path) {
+  QList<RecentProject> list = recentProjects();
+  list.erase(std::remove_if(list.begin(), list.end(), [&](const RecentProject& r) { return r.path == path; }),
+             list.end());
+  writeRecent(*s_, list);
+}
+
+QString Settings::defaultModel() const { return s_->value(keys::kDefaultModel).toString(); }
+void Settings::setDefaultModel(const QString& path) { s_->setValue(keys::kDefaultModel, path); }
+
+QString Settings::device() const {
+  const QString d = s_->value(keys::kDevice, QStringLiteral("auto")).toString();
+  return d == QLatin1String("cpu") || d == QLatin1String("cuda") ? d : QStringLiteral("auto");
+}
+void Settings::setDevice(const QString& device) { s_->setValue(keys::kDevice, device); }
+
+std::optional<TrainingSpeed> Settings::trainingSpeed(const QString& device, const QString& family,
+                                                     int resolution) const {
+  const QString group = speedGroup(device, family, resolution);
+  const QList<QVariant> v = s_->value(group + QStringLiteral("/secondsPerSample")).toList();
+  if (v.size() != 3) return std::nullopt;
+  TrainingSpeed speed;
+  for (int k = 0; k < 3; ++k) {
+    bool ok = false;
+    speed.secondsPerSample[k] = v[k].toDouble(&ok);
+    if (!ok || !(speed.secondsPerSample[k] > 0)) return std::nullopt;
+  }
+  speed.device = device;
+  speed.description = s_->value(group + QStringLiteral("/description")).toString();
+  speed.resolution = resolution;
+  return speed;
+}
+
+void Settings::setTrainingSpeed(const QString& family, const TrainingSpeed& speed) {
+  const QString group = speedGroup(speed.device, family, speed.resolution);
+  QList<QVariant> v;
+  for (double s : speed.secondsPerSample) v.push_back(s);
+  s_->setValue(group + QStringLiteral("/secondsPerSample"), v);
+  s_->setValue(group + QStringLiteral("/description"), speed.description);
+}
+
+QString Settings::tryPrompt() const { return s_->value(keys::kTryPrompt).toString(); }
+void Settings::setTryPrompt(const QString& prompt) { s_->setValue(keys::kTryPrompt, prompt); }
+
+void Settings::sync() { s_->sync(); }
+
+}  // namespace rashisa::ui

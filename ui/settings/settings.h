@@ -1,0 +1,71 @@
+#pragma once
+// Typed access to the user's settings (QSettings underneath; keys in settings_keys.h).
+#include "ui/jobs/engine_types.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace rashisa::ui {
+
+struct RecentProject {
+  QString path;
+  QString name;
+  int productsTrained = 0;
+  qint64 imagesMade = 0;
+  QDateTime lastOpened;
+  QByteArray thumbnailPng;
+};
+
+class Settings {
+ public:
+  /// The user's settings (organisation "Rashisa", application "Rashisa").
+  Settings();
+  /// Settings kept in one INI file (tests, portable installs).
+  explicit Settings(const QString& iniFile);
+  ~Settings();
+  Settings(const Settings&) = delete;
+  Settings& operator=(const Settings&) = delete;
+
+  /// "" (follow the system), "ja" or "en".
+  QString language() const;
+  void setLanguage(const QString& language);
+
+  QByteArray windowGeometry() const;
+  void setWindowGeometry(const QByteArray& geometry);
+
+  bool advancedTrainingOpen() const;
+  void setAdvancedTrainingOpen(bool open);
+
+  /// Newest first; at most kMaxRecent.
+  QList<RecentProject> recentProjects() const;
+  void rememberProject(const RecentProject& project);
+  void forgetProject(const QString& path);
+  static constexpr int kMaxRecent = 8;
+
+  /// The model new projects start with (the last one chosen).
+  QString defaultModel() const;
+  void setDefaultModel(const QString& path);
+
+  /// "auto", "cpu" or "cuda".
+  QString device() const;
+  void setDevice(const QString& device);
+
+  /// Training speed remembered for a device, model family and resolution.
+  std::optional<TrainingSpeed> trainingSpeed(const QString& device, const QString& family, int resolution) const;
+  void setTrainingSpeed(const QString& family, const TrainingSpeed& speed);
+
+  QString tryPrompt() const;
+  void setTryPrompt(const QString& prompt);
+
+  void sync();
+
+ private:
+  std::unique_ptr<QSettings> s_;
+};
+
+}  // namespace rashisa::ui

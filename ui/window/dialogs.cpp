@@ -1,0 +1,56 @@
+#include "ui/window/dialogs.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+
+namespace rashisa::ui {
+
+namespace {
+
+QString documents() { return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation); }
+
+}  // namespace
+
+QString SystemDialogs::newProjectPath(QWidget* parent) {
+  QString path = QFileDialog::getSaveFileName(parent, tr("New project"), documents() + QLatin1Char('/') + tr("Product"),
+                                              tr("Rashisa projects (*.rashisa)"));
+  if (!path.isEmpty() && !path.endsWith(QLatin1String(".rashisa"))) path += QStringLiteral(".rashisa");
+  return path;
+}
+
+QString SystemDialogs::openProjectPath(QWidget* parent) {
+  return QFileDialog::getOpenFileName(parent, tr("Open project"), documents(), tr("Rashisa projects (*.rashisa)"));
+}
+
+QStringList SystemDialogs::photoFiles(QWidget* parent) {
+  return QFileDialog::getOpenFileNames(
+      parent, tr("Choose photos"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+      tr("Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.heic *.heif);;All files (*)"));
+}
+
+QString SystemDialogs::photoFolder(QWidget* parent) {
+  return QFileDialog::getExistingDirectory(parent, tr("Choose a folder of photos"),
+                                           QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+}
+
+QString SystemDialogs::modelPath(QWidget* parent, bool folder) {
+  if (folder)
+    return QFileDialog::getExistingDirectory(parent, tr("Choose a Stable Diffusion model folder (diffusers)"),
+                                             documents());
+  return QFileDialog::getOpenFileName(parent, tr("Choose a Stable Diffusion model file"), documents(),
+                                      tr("Stable Diffusion models (*.safetensors)"));
+}
+
+bool SystemDialogs::confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
+                            const QString& reject) {
+  QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+  QPushButton* yes = box.addButton(accept, QMessageBox::AcceptRole);
+  box.addButton(reject, QMessageBox::RejectRole);
+  box.setDefaultButton(yes);
+  box.exec();
+  return box.clickedButton() == yes;
+}
+
+}  // namespace rashisa::ui

@@ -1,0 +1,41 @@
+#pragma once
+// The file choosers and confirmations the window asks the user for, behind one interface so
+// tests can answer them without a person (tests/gui: ScriptedDialogs).
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace rashisa::ui {
+
+class Dialogs {
+ public:
+  virtual ~Dialogs() = default;
+  /// Where to save a new project ("" when cancelled).
+  virtual QString newProjectPath(QWidget* parent) = 0;
+  virtual QString openProjectPath(QWidget* parent) = 0;
+  virtual QStringList photoFiles(QWidget* parent) = 0;
+  virtual QString photoFolder(QWidget* parent) = 0;
+  /// A single-file model (.safetensors) or, with `folder`, a diffusers folder.
+  virtual QString modelPath(QWidget* parent, bool folder) = 0;
+  /// A yes/no question; true for `accept`.
+  virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
+                       const QString& reject) = 0;
+};
+
+/// The real dialogs (QFileDialog, QMessageBox).
+class SystemDialogs final : public Dialogs {
+  Q_DECLARE_TR_FUNCTIONS(SystemDialogs)
+
+ public:
+  QString newProjectPath(QWidget* parent) override;
+  QString openProjectPath(QWidget* parent) override;
+  QStringList photoFiles(QWidget* parent) override;
+  QString photoFolder(QWidget* parent) override;
+  QString modelPath(QWidget* parent, bool folder) override;
+  bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
+               const QString& reject) override;
+};
+
+}  // namespace rashisa::ui
