@@ -105,6 +105,16 @@ TEST(TrainPreviews, SameConceptAndPreviewsAtTheirPoints) {
 
     std::vector<ml::TrainPreview> previews;
     with_previews(settings, previews);
+    // The training's requires_grad flags as each preview is handed over: a preview must not
+    // change them (stage 1 trains no UNet weight, stage 2 the attn2 ones, stage 3 all).
+    std::vector<std::pair<int, std::size_t>> trainable;
+    const auto keep = settings.on_preview;
+    settings.on_preview = [&](const ml::TrainPreview& p) {
+      std::size_t n = 0;
+      for (const auto& t : model.unet->parameters()) n += t.requires_grad();
+      trainable.emplace_back(p.stage, n);
+      keep(p);
+    };
     const auto result = ml::train_concept(model, photos, settings);
     expect_same_concept(plain.concept, result.concept);
     EXPECT_EQ(plain.losses, result.losses);
@@ -123,6 +133,12 @@ TEST(TrainPreviews, SameConceptAndPreviewsAtTheirPoints) {
       EXPECT_GE(p.heat.min().item<float>(), 0.0f);
       EXPECT_EQ(p.heat.max().item<float>(), 1.0f);
       EXPECT_GT(p.heat.max().item<float>() - p.heat.min().item<float>(), 1e-3f) << "a flat heat map";
+    }
+    const std::size_t all = model.unet->parameters().size();
+    for (const auto& [stage, n] : trainable) {
+      if (stage == 1) EXPECT_EQ(n, 0u);
+      if (stage == 2) EXPECT_TRUE(n > 0 && n < all) << n;
+      if (stage == 3) EXPECT_EQ(n, all);
     }
     // The model is as the trainer leaves it without previews.
     EXPECT_EQ(model.tokenizer, tokenizer_before);
