@@ -1,5 +1,6 @@
 // rashisa-cli project set-model / train / remove-product
 #include "app/cli/exit_codes.h"
+#include "app/cli/preview_files.h"
 #include "app/cli/progress_bar.h"
 #include "app/cli/project_common.h"
 #include "engine/core/error.h"
@@ -40,6 +41,11 @@ const char* const kProjectTrainHelp =
     "                          a stage-3 checkpoint is about 10 GB\n"
     "  --fp32-delta            keep the trained difference in fp32 instead of fp16\n"
     "  --restart               forget saved progress and train from the beginning\n"
+    "  --preview-every N       steps between training previews (default 100; stage ends always; 0 = stage\n"
+    "                          ends only): \"a photo of TOKEN CATEGORY\" made with the weights of that moment\n"
+    "                          (seeds 1234 and 5678) and where the token looks in it, kept in the project\n"
+    "  --preview-dir DIR       also write them as files: DIR/stage{K}-step{NNNN}-seed{S}.png and, as a\n"
+    "                          colour overlay, ...-heat.png\n"
     "  --device auto|cpu|cuda  (default auto)\n"
     "  --memory 24gb|16gb|12gb|8gb|cpu   memory plan (default: chosen from the free GPU memory)\n"
     "  --tokenizer DIR         tokenizer folder for single-file checkpoints\n";
@@ -56,7 +62,7 @@ namespace {
 
 std::set<std::string> train_options() {
   std::set<std::string> o = {"name", "category", "photos", "preset", "seed", "resolution", "checkpoint-every",
-                             "checkpoint-minutes", "device", "memory", "tokenizer"};
+                             "checkpoint-minutes", "device", "memory", "tokenizer", "preview-every", "preview-dir"};
   for (int k = 1; k <= 3; ++k)
     for (const char* n : {"steps", "lr", "batch", "lambda-mean", "lambda-var"})
       o.insert("stage" + std::to_string(k) + "-" + n);
@@ -65,7 +71,8 @@ std::set<std::string> train_options() {
 
 bool has_setup_options(const Args& args) {
   for (const auto& o : train_options())
-    if (o != "name" && o != "device" && o != "memory" && o != "tokenizer" && o != "checkpoint-minutes" && args.get(o))
+    if (o != "name" && o != "device" && o != "memory" && o != "tokenizer" && o != "checkpoint-minutes" &&
+        o != "preview-every" && o != "preview-dir" && args.get(o))
       return true;
   return args.flag("fp32-delta");
 }
@@ -156,6 +163,12 @@ int run_project_train(const std::vector<std::string>& argv, const CancelToken& c
   run.memory_plan = args.get_or("memory", "");
   run.restart = args.flag("restart");
   run.checkpoint_min_seconds = 60.0 * args.get_double("checkpoint-minutes", 5.0, 0.0, 24 * 60.0);
+  run.previews.every = static_cast<int>(args.get_int("preview-every", 100, 0, 1000000));
+  if (auto dir = args.get("preview-dir")) {
+    const auto preview_dir = std::filesystem::u8path(*dir);
+    prepare_preview_dir(preview_dir);
+    run.on_preview = [preview_dir](const workflow::TrainingPreview& p) { write_preview_files(preview_dir, p); };
+  }
   workflow::TrainReport report;
   try {
     report = workflow::train_concept(project, id, *session, run, [&](const Progress& p) {

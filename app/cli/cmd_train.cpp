@@ -2,6 +2,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/preview_files.h"
 #include "app/cli/progress_bar.h"
 #include "engine/media/image_file.h"
 #include "engine/ml/pipeline/device.h"
@@ -35,6 +36,11 @@ const char* const kTrainHelp =
     "                          override one number of stage K (1, 2 or 3)\n"
     "  --placeholder TOKEN     the concept's token (default <rashisa>)\n"
     "  --fp32-delta            store the UNet difference in fp32 instead of fp16\n"
+    "  --preview-dir DIR       write previews while training: \"a photo of TOKEN CATEGORY\" made with the\n"
+    "                          weights of that moment, DIR/stage{K}-step{NNNN}-seed{S}.png, and where the\n"
+    "                          token looks in it as a colour overlay, ...-heat.png (seeds 1234 and 5678)\n"
+    "  --preview-every N       steps between previews within a stage (default 100; stage ends always;\n"
+    "                          0 = stage ends only)\n"
     "\n"
     "Ctrl+C stops after the current step and writes a checkpoint; --resume continues from it.\n";
 
@@ -89,7 +95,8 @@ void apply_stage_overrides(const Args& args, ml::StagePlan& plan) {
 
 std::set<std::string> train_options() {
   std::set<std::string> o = {"model", "photos", "category", "out", "preset", "seed", "device", "resolution", "memory",
-                             "checkpoint-dir", "checkpoint-every", "placeholder", "tokenizer"};
+                             "checkpoint-dir", "checkpoint-every", "placeholder", "tokenizer", "preview-dir",
+                             "preview-every"};
   for (int k = 1; k <= 3; ++k)
     for (const char* n : {"steps", "lr", "batch", "lambda-mean", "lambda-var"})
       o.insert("stage" + std::to_string(k) + "-" + n);
@@ -121,6 +128,22 @@ int run_train(const std::vector<std::string>& argv, const CancelToken& cancel) {
   if (!out.parent_path().empty() && !fs::is_directory(out.parent_path()))
     throw Error(ErrorCode::FileWrite, "the output folder " + out.parent_path().u8string() + " does not exist");
   settings.checkpoint_dir = args.get_or("checkpoint-dir", (out.parent_path() / (out.stem().u8string() + ".checkpoint")).u8string());
+
+  if (auto dir = args.get("preview-dir")) {
+    settings.preview.every = static_cast<int>(args.get_int("preview-every", 100, 0, 1000000));
+    const fs::path preview_dir = fs::u8path(*dir);
+    prepare_preview_dir(preview_dir);
+    settings.on_preview = [preview_dir](const ml::TrainPreview& p) {
+      const auto image = p.image.contiguous();  // [H,W,3] uint8
+      const auto heat = p.heat.contiguous();    // [H,W] float32
+      write_preview_files(preview_dir, workflow::encode_training_preview(
+                                           p.stage, p.step, static_cast<std::int64_t>(p.seed),
+                                           static_cast<int>(image.size(1)), static_cast<int>(image.size(0)),
+                                           image.data_ptr<std::uint8_t>(), heat.data_ptr<float>()));
+    };
+  } else if (args.get("preview-every")) {
+    throw Error(ErrorCode::InvalidArgument, "--preview-every needs --preview-dir DIR (where the previews go)");
+  }
 
   std::vector<std::string> photo_items;
   if (auto p = args.get("photos")) photo_items.push_back(*p);

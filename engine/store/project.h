@@ -35,7 +35,7 @@ namespace rashisa::store {
 inline constexpr std::int32_t kApplicationId = 0x52534831;
 /// `PRAGMA user_version` this build writes; files up to this version open (older ones are
 /// migrated forward one step at a time).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: training previews
 /// Concept checkpoints and packages are stored in chunks of this many bytes.
 inline constexpr std::size_t kBlobChunkSize = std::size_t{1} << 20;
 
@@ -116,6 +116,17 @@ class Project {
   void save_package(std::int64_t concept_id, std::istream& bytes);
   std::optional<Bytes> load_package(std::int64_t concept_id) const;
   bool load_package(std::int64_t concept_id, std::ostream& out) const;
+
+  // ---- training previews -----------------------------------------------------------
+  /// Stores one preview of a concept's training, replacing the one with the same stage, step
+  /// and seed (one transaction). Invalid for stage outside 1..3, a negative step or seed, or
+  /// empty PNGs; NotFound for an unknown concept.
+  void add_preview(std::int64_t concept_id, const NewPreview& preview);
+  /// The concept's previews ordered by stage, step and seed, with their PNG bytes.
+  std::vector<PreviewRecord> list_previews(std::int64_t concept_id) const;
+  /// Deletes all previews of the concept (none of their bytes stay in the file). Removing the
+  /// concept removes them too.
+  void clear_previews(std::int64_t concept_id);
 
   // ---- prompt templates ------------------------------------------------------------
   std::int64_t add_template(const TemplateSpec& spec);

@@ -72,6 +72,26 @@ struct Concept {
   std::string updated_at;
 };
 
+/// One training preview: the image generated with the weights of that moment and the
+/// placeholder token's cross-attention heat map (8-bit grey PNG, 255 = the map's maximum).
+struct NewPreview {
+  int stage = 0;               // 1..3
+  std::int64_t step = 0;       // steps done in `stage`
+  std::int64_t seed = 0;       // 0 .. 2^63-1
+  Bytes image_png;
+  Bytes heatmap_png;
+};
+
+struct PreviewRecord {
+  std::int64_t id = 0;
+  int stage = 0;
+  std::int64_t step = 0;
+  std::int64_t seed = 0;
+  Bytes image_png;
+  Bytes heatmap_png;
+  std::string created_at;
+};
+
 // ---- prompt templates --------------------------------------------------------------
 
 struct TemplateSpec {

@@ -152,9 +152,30 @@ CREATE TABLE audit_log(
 );
 )sql";
 
+// Version 2: training previews (an image and <V>'s cross-attention heat map per stage, step
+// and seed), made while a concept trains and removed with it.
+constexpr const char* kPreviewsV2 = R"sql(
+CREATE TABLE previews(
+  id          INTEGER PRIMARY KEY,
+  concept_id  INTEGER NOT NULL REFERENCES concepts(id) ON DELETE CASCADE,
+  stage       INTEGER NOT NULL CHECK(stage BETWEEN 1 AND 3),
+  step        INTEGER NOT NULL CHECK(step >= 0),
+  seed        INTEGER NOT NULL CHECK(seed >= 0),
+  created_at  TEXT NOT NULL,
+  image_png   BLOB NOT NULL,
+  heatmap_png BLOB NOT NULL,
+  UNIQUE(concept_id, stage, step, seed)
+);
+)sql";
+
 void create_v1(sqlite3* db) {
   sql::check(db, sqlite3_exec(db, kSchemaV1, nullptr, nullptr, nullptr),
              "Could not create the project's tables");
+}
+
+void add_previews_v2(sqlite3* db) {
+  sql::check(db, sqlite3_exec(db, kPreviewsV2, nullptr, nullptr, nullptr),
+             "Could not add the table of training previews");
 }
 
 }  // namespace
@@ -162,6 +183,7 @@ void create_v1(sqlite3* db) {
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
       {"create the schema", &create_v1},
+      {"add training previews", &add_previews_v2},
   };
   return steps;
 }
@@ -169,7 +191,7 @@ const std::vector<Migration>& migrations() {
 const std::vector<const char*>& required_tables() {
   static const std::vector<const char*> names = {
       "settings", "blobs",  "blob_chunks", "photos",   "concepts", "concept_photos",
-      "templates", "jobs", "images",      "audit_log"};
+      "templates", "jobs", "images",      "audit_log", "previews"};
   return names;
 }
 

@@ -3,6 +3,7 @@
 #include "engine/core/error.h"
 #include "engine/ml/pipeline/device.h"
 #include "engine/ml/train/concept.h"
+#include "engine/ml/train/preview.h"
 #include "engine/ml/train/train_checkpoint.h"
 #include "engine/ml/train/trainer.h"
 #include "engine/workflow/model_session_p.h"
@@ -73,6 +74,32 @@ std::vector<ml::TrainingPhoto> training_photos(const store::Project& project, st
   }
   if (photos.empty()) bad("this product has no photos; add photos to the project and set the product up again");
   return photos;
+}
+
+/// The trainer's preview settings for `run`, with on_preview storing each preview in the
+/// project before handing it to run.on_preview. Nothing when previews are off.
+void set_up_previews(ml::TrainSettings& settings, store::Project& project, std::int64_t concept_id,
+                     const TrainRun& run) {
+  if (!run.previews.enabled) return;
+  const PreviewOptions& o = run.previews;
+  settings.preview.every = o.every;
+  settings.preview.size = o.size;
+  settings.preview.steps = o.steps;
+  settings.preview.seeds.clear();
+  for (const auto seed : o.seeds) {
+    if (seed < 0) bad("preview seeds must be between 0 and 2^63-1");
+    settings.preview.seeds.push_back(static_cast<std::uint64_t>(seed));
+  }
+  ml::validate(settings.preview);
+  settings.on_preview = [&project, concept_id, &run](const ml::TrainPreview& p) {
+    const auto image = p.image.contiguous();  // [H,W,3] uint8
+    const auto heat = p.heat.contiguous();    // [H,W] float32
+    const TrainingPreview tp =
+        encode_training_preview(p.stage, p.step, static_cast<std::int64_t>(p.seed), static_cast<int>(image.size(1)),
+                                static_cast<int>(image.size(0)), image.data_ptr<std::uint8_t>(), heat.data_ptr<float>());
+    project.add_preview(concept_id, {tp.stage, tp.step, tp.seed, tp.image_png, tp.heatmap_png});
+    if (run.on_preview) run.on_preview(tp);
+  };
 }
 
 }  // namespace
@@ -160,6 +187,8 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
       throw Error(ErrorCode::FileWrite, "could not unpack the saved training progress into " + scratch.path().u8string());
     settings.resume = true;
   }
+  set_up_previews(settings, project, concept_id, run);
+  if (!settings.resume) project.clear_previews(concept_id);  // a fresh start: the old ones show another run
   store::ConceptProgress at = c.progress;
   settings.on_checkpoint = [&](const fs::path& file, int stage, int step) {
     std::ifstream in(file, std::ios::binary);

@@ -76,12 +76,16 @@ torch::Tensor txt2img(StableDiffusionModel& model, const GenerateParams& params,
   // The loop keeps latents in float32 (scheduler arithmetic) and feeds the UNet its dtype.
   latents = (latents * scheduler->init_noise_sigma()).to(dev);
 
+  UNetForwardContext ctx;
+  if (trace && trace->on_attn2_probs) ctx.attn2_probs_sink = trace->on_attn2_probs;
+  UNetForwardContext* ctx_ptr = ctx.attn2_probs_sink ? &ctx : nullptr;
+
   StepTimer timer(n);
   for (int i = 0; i < n; ++i) {
     check_cancel(cancel);
     auto input = scheduler->scale_model_input(torch::cat({latents, latents}), i);
     auto t = timesteps[i].to(dev);
-    auto out = model.unet->forward(input.to(model.dtype), t, embeds).to(torch::kFloat32);  // [2,4,h,w]
+    auto out = model.unet->forward(input.to(model.dtype), t, embeds, ctx_ptr).to(torch::kFloat32);  // [2,4,h,w]
     auto uc = out.chunk(2);
     auto guided = uc[0] + params.guidance * (uc[1] - uc[0]);
     latents = scheduler->step(guided, i, latents).prev_sample;

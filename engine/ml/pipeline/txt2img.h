@@ -27,6 +27,11 @@ struct GenerateTrace {
   std::function<void(const torch::Tensor& prompt_embeds)> on_prompt_embeds;  // [2,77,D] (negative, positive)
   std::function<void(int step, const torch::Tensor& unet_out, const torch::Tensor& latents)> on_step;
   std::function<void(const torch::Tensor& image_raw)> on_decoded;  // VAE output before denormalising
+  /// Every cross-attention (attn2) layer of every denoising step, before that step's on_step:
+  /// `name` is the layer's module path and probs [B(=2: negative, positive), heads, HW, 77]
+  /// float32 its softmax probabilities (passed as UNetForwardContext::attn2_probs_sink). With it
+  /// set, attn2 takes the unfused attention path, so images can differ in the last bits.
+  std::function<void(const std::string& name, const torch::Tensor& probs)> on_attn2_probs;
 };
 
 /// Checks sizes, steps and guidance; throws Error(InvalidArgument) with the fix.

@@ -2,6 +2,8 @@
 // AttnDreamBooth settings (DESIGN.md section 5) and the knobs of one training job.
 #include "engine/ml/train/augment.h"
 
+#include <torch/types.h>
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -40,6 +42,25 @@ struct MemoryPlan {
 MemoryPlan memory_plan_for(bool cuda, std::int64_t free_bytes);
 std::optional<MemoryPlan> memory_plan_from_name(const std::string& name);
 
+/// Preview images made while training (DESIGN.md section 8): what the concept looks like so far.
+struct PreviewSettings {
+  int every = 100;  // a preview every N steps within each stage, plus always at each stage end; 0 = stage ends only
+  std::vector<std::uint64_t> seeds = {1234, 5678};  // one image per seed at each preview point
+  int size = 0;     // square px, a multiple of 8 from 64; 0 = min(training resolution, 384)
+  int steps = 25;   // DPM-Solver++ 2M steps
+  double guidance = 7.5;
+};
+
+/// One preview: the prompt "a photo of <V> <category>" generated with the weights as they are
+/// after `step` steps of `stage`, and where <V> looks in it.
+struct TrainPreview {
+  int stage = 0;           // 1..3
+  int step = 0;            // steps done in the stage
+  std::uint64_t seed = 0;
+  torch::Tensor image;     // [H,W,3] uint8 CPU
+  torch::Tensor heat;      // [H,W] float32 CPU in [0,1], max 1: <V>'s cross-attention (TokenHeatMap)
+};
+
 struct TrainSettings {
   std::string category;                 // one CLIP token, e.g. "mug"
   std::string placeholder = "<rashisa>";
@@ -60,6 +81,15 @@ struct TrainSettings {
   /// `checkpoint_dir` (e.g. to copy it into the project file). `file` is the checkpoint,
   /// `stage`/`step` where it stands. An exception from here stops the training.
   std::function<void(const std::filesystem::path& file, int stage, int step)> on_checkpoint;
+  /// Previews: none unless `on_preview` is set. Preview points are after step n of a stage
+  /// when `preview.every > 0 && n % preview.every == 0`, and at the stage's last step; a
+  /// resumed run makes only those after where it resumed. Each point calls `on_preview` once per
+  /// seed on the training thread, after the model is back in its training state. Previews
+  /// never change the result: they draw nothing from the training's random stream, so a run
+  /// with previews gives bitwise the same concept as one without on the CPU. Not part of the
+  /// job's identity (a resume may change them). An exception from `on_preview` stops the training.
+  PreviewSettings preview;
+  std::function<void(const TrainPreview&)> on_preview;  // empty = no previews
 };
 
 nlohmann::json to_json(const TrainSettings& s);

@@ -7,6 +7,7 @@
 #include "engine/ml/train/diffusion_loss.h"
 #include "engine/ml/train/mixed_precision.h"
 #include "engine/ml/train/photo_stream.h"
+#include "engine/ml/train/preview.h"
 #include "engine/ml/train/train_checkpoint.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -48,6 +49,7 @@ void validate(const std::vector<TrainingPhoto>& photos, const TrainSettings& s) 
     if (st.steps < 0 || st.batch < 1 || !(st.lr >= 0))
       bad("stage " + std::to_string(k + 1) + " needs steps >= 0, batch >= 1 and a learning rate >= 0");
   }
+  if (s.on_preview) validate(s.preview);
 }
 
 nlohmann::json identity_of(const TrainSettings& s, const std::vector<TrainingPhoto>& photos, const std::string& base) {
@@ -71,6 +73,7 @@ struct Job {
   const ProgressCallback& progress;
   const CancelToken* cancel;
   DdpmTraining ddpm;
+  std::shared_ptr<ClipTokenizer> tokenizer;  // the model's, plus the placeholder
   at::Generator gen;
   PhotoStream stream;
   torch::Tensor ids;        // [1,77] training prompt with <V>
@@ -142,6 +145,32 @@ void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
   throw Error(ErrorCode::OutOfMemory,
               "the GPU ran out of memory with the \"" + job.settings.memory.name + "\" memory plan; try --memory " + next +
                   " (or close other programs using the GPU). Training can resume from its last checkpoint.");
+}
+
+/// The previews of one point, handed to settings.on_preview. They run between two optimiser
+/// steps and leave the job as they found it (preview.h). Cancelled during them, the job
+/// checkpoints the step just done and stops.
+void preview_point(Job& job, int stage, int done, const AdamW& opt) {
+  PreviewInputs in;
+  in.tokenizer = job.tokenizer;
+  in.placeholder_id = job.placeholder_id;
+  in.embedding = job.embedding;
+  in.autocast = job.settings.memory.mixed_precision && job.model.device.is_cuda();
+  in.autocast_dtype = job.autocast_dtype;
+  std::vector<TrainPreview> previews;
+  try {
+    previews = make_previews(job.model, job.settings, in, stage, done, job.cancel);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::Cancelled) save_checkpoint(job, stage, done, opt);
+    throw;
+  } catch (const c10::Error& e) {
+    if (std::string(e.what_without_backtrace()).find("out of memory") != std::string::npos)
+      throw Error(ErrorCode::OutOfMemory,
+                  "the GPU ran out of memory while making a training preview; make the previews smaller or turn "
+                  "them off. Training can resume from its last checkpoint.");
+    throw;
+  }
+  for (const auto& p : previews) job.settings.on_preview(p);
 }
 
 /// One optimiser step of one stage. Returns (loss, reg).
@@ -234,6 +263,9 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
     job.result.losses[stage - 1].push_back(losses.first);
     job.result.reg_losses[stage - 1].push_back(losses.second);
     const bool last = step + 1 == st.steps;
+    // Before the step's checkpoint: a crash in between makes the resumed run preview it again.
+    if (job.settings.on_preview && is_preview_point(job.settings.preview, step + 1, st.steps))
+      preview_point(job, stage, step + 1, opt);
     const bool periodic = job.settings.checkpoint_every > 0 && (step + 1) % job.settings.checkpoint_every == 0 &&
                           std::chrono::duration<double>(std::chrono::steady_clock::now() - job.last_checkpoint).count() >=
                               job.settings.checkpoint_min_seconds;
@@ -298,6 +330,7 @@ TrainResult train_concept(StableDiffusionModel& model, const std::vector<Trainin
     throw Error(ErrorCode::InvalidArgument, "the placeholder \"" + settings.placeholder + "\" is already a word of the model");
 
   Job job(model, photos, settings, progress, cancel);
+  job.tokenizer = tokenizer;
   job.placeholder_id = tokenizer->add_token(settings.placeholder);
   const auto tokens = tokenizer->tokenize(prompt);
   job.ids = torch::tensor(tokens.input_ids, torch::kInt64).unsqueeze(0).to(model.device);  // [1,77]
