@@ -394,3 +394,41 @@ BaseModelRef Project::base_model() const {
 }
 
 }  // namespace rashisa::store
+
+namespace rashisa::store {
+
+// ---- front-end values ------------------------------------------------------------------
+
+namespace {
+
+void check_setting_key(const std::string& key) {
+  if (key.size() < 4 || key.size() > 64 || key.compare(0, 3, "ui.") != 0)
+    throw StoreError(StoreFault::Invalid, "A front-end setting needs a key of the form ui.<name> (at most 64 bytes).");
+}
+
+}  // namespace
+
+void Project::set_setting(const std::string& key, const std::string& value) {
+  check_setting_key(key);
+  if (value.size() > (std::size_t{64} << 10))
+    throw StoreError(StoreFault::Invalid, "The setting " + key + " is too long (at most 64 KiB).");
+  sqlite3* db = impl().get();
+  const char* what = "Could not save a setting";
+  if (value.empty()) {
+    sql::Statement s(db, "DELETE FROM settings WHERE key = ?", what);
+    s.bind(1, key).run();
+    return;
+  }
+  sql::Statement s(db, "INSERT INTO settings(key, value) VALUES(?, ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", what);
+  s.bind(1, key).bind(2, value).run();
+}
+
+std::string Project::setting(const std::string& key) const {
+  check_setting_key(key);
+  sql::Statement s(impl().get(), "SELECT value FROM settings WHERE key = ?", "Could not read a setting");
+  s.bind(1, key);
+  return s.step() ? s.text(0) : std::string();
+}
+
+}  // namespace rashisa::store

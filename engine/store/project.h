@@ -72,6 +72,14 @@ class Project {
   /// Empty fields when none was set.
   BaseModelRef base_model() const;
 
+  // ---- front-end values ------------------------------------------------------------
+  /// Small values a front end keeps with the project, e.g. the product name typed before the
+  /// product exists. Keys start with "ui." and are at most 64 bytes; values are UTF-8 text up
+  /// to 64 KiB; an empty value removes the key. Invalid otherwise. Not audited.
+  void set_setting(const std::string& key, const std::string& value);
+  /// The value, or an empty string when the key is not set.
+  std::string setting(const std::string& key) const;
+
   // ---- photos ----------------------------------------------------------------------
   /// Stores the original file bytes; computes their sha256. Duplicate when the same
   /// bytes are already in the project. Returns the new photo's id.

@@ -63,8 +63,12 @@ std::unique_ptr<ModelSession> open_project_model(const store::Project& project, 
 
 std::string set_project_model(store::Project& project, const fs::path& model, const SessionOptions& options) {
   auto session = ModelSession::open(model, options);
-  const std::string hash = session->weights_hash();
-  project.set_base_model({fs::absolute(model).lexically_normal().u8string(), hash});
+  return set_project_model(project, *session);
+}
+
+std::string set_project_model(store::Project& project, ModelSession& session) {
+  const std::string hash = session.weights_hash();
+  project.set_base_model({fs::absolute(session.model_path()).lexically_normal().u8string(), hash});
   return hash;
 }
 

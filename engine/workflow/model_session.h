@@ -55,5 +55,7 @@ std::unique_ptr<ModelSession> open_project_model(const store::Project& project, 
 /// the hash. Images and concepts made with another base stay, and say so in their records.
 std::string set_project_model(store::Project& project, const std::filesystem::path& model,
                               const SessionOptions& options);
+/// The same with a model already loaded (the window keeps the session it fingerprinted).
+std::string set_project_model(store::Project& project, ModelSession& session);
 
 }  // namespace rashisa::workflow

@@ -37,6 +37,26 @@ class StoreCrud : public ::testing::Test {
   std::mt19937_64 rng_{42};
 };
 
+TEST_F(StoreCrud, FrontEndSettings) {
+  EXPECT_EQ(p_.setting("ui.draft.name"), "");
+  p_.set_setting("ui.draft.name", "青いマグ");
+  p_.set_setting("ui.draft.category", "mug");
+  p_.set_setting("ui.draft.name", "Blue mug");
+  EXPECT_EQ(p_.setting("ui.draft.name"), "Blue mug");
+  EXPECT_EQ(p_.setting("ui.draft.category"), "mug");
+  p_.set_setting("ui.draft.category", "");
+  EXPECT_EQ(p_.setting("ui.draft.category"), "");
+  // The project's own settings cannot be reached or overwritten this way.
+  p_.set_base_model({"/models/sd", "abc"});
+  EXPECT_EQ(fault_of([&] { p_.set_setting("base_model.path", "/elsewhere"); }), StoreFault::Invalid);
+  EXPECT_EQ(fault_of([&] { (void)p_.setting("base_model.path"); }), StoreFault::Invalid);
+  EXPECT_EQ(fault_of([&] { p_.set_setting("ui.x", std::string(70000, 'a')); }), StoreFault::Invalid);
+  EXPECT_EQ(p_.base_model().path, "/models/sd");
+  p_.close();
+  Project again = Project::open(path_);
+  EXPECT_EQ(again.setting("ui.draft.name"), "Blue mug");
+}
+
 TEST_F(StoreCrud, BaseModel) {
   EXPECT_EQ(p_.base_model().path, "");
   p_.set_base_model({"/models/sd15", "abc123"});

@@ -60,6 +60,8 @@ StartPage::StartPage(AppController& controller, QWidget* parent) : Page(controll
   recentEmpty_ = new QLabel(tr("Projects you open appear here."), this);
   recentEmpty_->setStyleSheet(QStringLiteral("color: #5a6570;"));
   left->addWidget(recentEmpty_);
+  left->addStretch(0);
+  leftColumn_ = left;
   columns->addLayout(left, 3);
 
   environment_ = new EnvironmentCard(controller, this);
@@ -80,6 +82,8 @@ void StartPage::refreshRecent() {
   const bool any = recent_->rowCount() > 0;
   recentView_->setVisible(any);
   recentEmpty_->setVisible(!any);
+  // Without the list, the space below stays empty instead of spreading the rest apart.
+  leftColumn_->setStretch(leftColumn_->count() - 1, any ? 0 : 1);
 }
 
 void StartPage::newProject(const QStringList& photos) {

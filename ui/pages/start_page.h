@@ -6,6 +6,7 @@
 class QListView;
 class QPushButton;
 class QLabel;
+class QVBoxLayout;
 
 namespace rashisa::ui {
 
@@ -37,6 +38,7 @@ class StartPage : public Page {
   QLabel* recentEmpty_;
   RecentProjectsModel* recent_;
   EnvironmentCard* environment_;
+  QVBoxLayout* leftColumn_ = nullptr;
 };
 
 }  // namespace rashisa::ui

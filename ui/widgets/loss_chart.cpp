@@ -66,7 +66,11 @@ void LossChart::paintEvent(QPaintEvent*) {
   double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
   for (const auto& s : series_)
     for (const auto& pt : s.raw) lo = std::min(lo, pt.y()), hi = std::max(hi, pt.y());
-  if (lo > hi) lo = 0, hi = 1;
+  if (lo > hi) {
+    p.setPen(palette().placeholderText().color());
+    p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, tr("The loss is drawn here while training runs."));
+    return;
+  }
   if (hi - lo < 1e-9) hi = lo + 1e-3;
   const double pad = (hi - lo) * 0.08;
   lo = std::max(0.0, lo - pad);
