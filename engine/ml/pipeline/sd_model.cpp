@@ -161,6 +161,11 @@ StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options
   m.text_encoder->eval();
   m.unet->eval();
   m.vae->eval();
+  // Frozen: only the trainer turns on gradients, for what it trains. Otherwise stage 1, which
+  // back-propagates through the text encoder to <V>, would also compute (and keep) a gradient
+  // for every text-encoder weight.
+  for (auto* module : std::initializer_list<torch::nn::Module*>{m.text_encoder.get(), m.unet.get(), m.vae.get()})
+    for (auto& p : module->parameters()) p.set_requires_grad(false);
   return m;
 }
 

@@ -72,7 +72,8 @@ ModelInfo inspect_model(const std::filesystem::path& path, const LoadOptions& op
 /// $RASHISA_TOKENIZER_DIR. Throws rashisa::Error like load_model.
 ClipTokenizer load_tokenizer(const std::filesystem::path& path, const LoadOptions& options = {});
 
-/// Loads every component strictly (all missing/unexpected/misshaped keys in one error).
+/// Loads every component strictly (all missing/unexpected/misshaped keys in one error), in
+/// eval mode with every weight frozen (requires_grad false; the trainer unfreezes what it trains).
 /// Throws rashisa::Error with a message that says what to do.
 StableDiffusionModel load_model(const std::filesystem::path& path, const LoadOptions& options = {});
 
