@@ -1,5 +1,6 @@
 // rashisa-cli project add-photos / photos / check / remove-photo
 #include "app/cli/exit_codes.h"
+#include "app/cli/photo_arguments.h"
 #include "app/cli/project_common.h"
 #include "engine/core/error.h"
 #include "engine/workflow/photo_intake.h"
@@ -13,11 +14,15 @@ using nlohmann::json;
 const char* const kAddPhotosHelp =
     "usage: rashisa-cli project add-photos PATH FILES|FOLDERS... [--json]\n"
     "\n"
-    "Adds photos of the product (JPEG, PNG, WebP, TIFF, BMP; a folder adds the photos in it).\n"
+    "Adds photos of the product (JPEG, PNG, WebP, TIFF, BMP). A folder adds the photos in it\n"
+    "and in all its subfolders; other files in it are skipped and named in one line, hidden\n"
+    "files and system files (Thumbs.db, desktop.ini) are ignored. HEIC, AVIF and camera RAW\n"
+    "photos are reported with how to convert them.\n"
     "Each photo is checked and stored with a thumbnail; GPS positions, camera serial numbers,\n"
     "owner names and embedded thumbnails are removed before anything is stored. A file that\n"
     "cannot be used is reported with the reason and the others are still added.\n"
-    "Exit code 0 when every file was added (or already there), 3 when some could not be.\n";
+    "Exit code 0 when every photo was added (or already there), 3 when some could not be,\n"
+    "when a folder holds no photos, or when no photo was found at all.\n";
 
 const char* const kPhotosHelp =
     "usage: rashisa-cli project photos PATH [--json]\n"
@@ -67,8 +72,9 @@ int run_add_photos(const std::vector<std::string>& argv, const CancelToken& canc
   std::vector<std::string> items(args.positionals().begin() + 1, args.positionals().end());
   if (items.empty()) throw Error(ErrorCode::InvalidArgument, "give the photo files or a folder of photos to add");
   auto project = open_project(path);
-  const auto results = workflow::add_photos(project, workflow::expand_photo_arguments(items), {}, &cancel);
-  bool all_ok = true;
+  const auto found = gather_photo_arguments(items);
+  const auto results = workflow::add_photos(project, found.files, {}, &cancel);
+  bool all_ok = found.empty_folders.empty();
   json list = json::array();
   for (const auto& r : results) {
     all_ok = all_ok && r.ok();

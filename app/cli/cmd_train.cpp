@@ -2,6 +2,7 @@
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
+#include "app/cli/photo_arguments.h"
 #include "app/cli/preview_files.h"
 #include "app/cli/progress_bar.h"
 #include "engine/media/image_file.h"
@@ -11,7 +12,6 @@
 
 #include <torch/torch.h>
 
-#include <algorithm>
 #include <cstdio>
 
 namespace rashisa::cli {
@@ -22,7 +22,7 @@ const char* const kTrainHelp =
     "usage: rashisa-cli train --model MODEL --photos DIR|FILES... --category WORD --out CONCEPT.safetensors [options]\n"
     "\n"
     "Learns the product in the photos (AttnDreamBooth: embedding, cross-attention, whole UNet).\n"
-    "  --photos DIR|FILES...   a folder of photos or the photo files (JPEG, PNG, WebP, TIFF, BMP)\n"
+    "  --photos DIR|FILES...   folders of photos (subfolders too) or the photo files (JPEG, PNG, WebP, TIFF, BMP)\n"
     "  --category WORD         what the product is, one simple English word: mug, bottle, bag, toy, ...\n"
     "  --preset default|fast   default: 60/100/500 steps; fast: stage 3 with 200 steps at batch 4\n"
     "  --seed N                the same seed and photos give the same concept (default 0)\n"
@@ -46,32 +46,12 @@ const char* const kTrainHelp =
 
 namespace {
 
-const char* kImageExtensions[] = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"};
-
-bool is_image_name(const fs::path& p) {
-  std::string ext = p.extension().u8string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return std::find(std::begin(kImageExtensions), std::end(kImageExtensions), ext) != std::end(kImageExtensions);
-}
-
 std::vector<fs::path> photo_paths(const std::vector<std::string>& items) {
-  std::vector<fs::path> out;
   for (const auto& item : items) {
-    const fs::path p = item;
-    if (fs::is_directory(p)) {
-      std::vector<fs::path> found;
-      for (const auto& e : fs::directory_iterator(p))
-        if (e.is_regular_file() && is_image_name(e.path())) found.push_back(e.path());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else if (fs::exists(p)) {
-      out.push_back(p);
-    } else {
-      throw Error(ErrorCode::FileNotFound, "there is no photo or folder " + p.u8string());
-    }
+    std::error_code ec;
+    if (!fs::exists(fs::u8path(item), ec)) throw Error(ErrorCode::FileNotFound, "there is no photo or folder " + item);
   }
-  if (out.empty()) throw Error(ErrorCode::FileNotFound, "no photos found; give a folder of JPEG/PNG photos or the files");
-  return out;
+  return gather_photo_arguments(items).files;
 }
 
 ml::TrainingPhoto load_photo(const fs::path& path) {

@@ -1,53 +1,14 @@
 #include "engine/workflow/batch_run.h"
 
 #include "engine/core/error.h"
-#include "engine/media/image_file.h"
-#include "engine/ml/pipeline/txt2img.h"
-#include "engine/ml/train/concept.h"
-#include "engine/ml/schedulers/scheduler.h"
 #include "engine/workflow/batch_plan.h"
-#include "engine/workflow/model_session_p.h"
+#include "engine/workflow/image_maker_p.h"
 
 #include <nlohmann/json.hpp>
 
 namespace rashisa::workflow {
 
 using nlohmann::json;
-
-namespace {
-
-/// One image on the session's model with its concept applied; PNG bytes.
-std::vector<std::uint8_t> make_png(store::Project& project, ModelSession& session,
-                                   const std::optional<std::int64_t>& concept_id, const store::GenerationParams& p,
-                                   const ProgressCallback& progress, const CancelToken* cancel) {
-  auto& model = session.impl().model;
-  if (concept_id) {
-    use_project_concept(session, project, *concept_id);
-  } else if (model.concept_backup) {
-    ml::remove_concept(model);
-    session.impl().applied_concept.clear();
-  }
-  ml::GenerateParams g;
-  g.prompt = p.prompt;
-  g.negative_prompt = p.negative_prompt;
-  g.steps = p.steps;
-  g.guidance = p.guidance;
-  const auto sampler = ml::sampler_from_name(p.sampler);
-  if (!sampler) throw Error(ErrorCode::InvalidArgument, "unknown sampler \"" + p.sampler + "\"");
-  g.sampler = *sampler;
-  g.width = p.width;
-  g.height = p.height;
-  g.seed = static_cast<std::uint64_t>(p.seed);
-  ml::validate(g);
-  const auto hwc = ml::to_uint8_hwc(ml::txt2img(model, g, {}, progress, cancel));  // [H,W,3]
-  media::RgbImage rgb;
-  rgb.height = static_cast<int>(hwc.size(0));
-  rgb.width = static_cast<int>(hwc.size(1));
-  rgb.pixels.assign(hwc.data_ptr<std::uint8_t>(), hwc.data_ptr<std::uint8_t>() + hwc.numel());
-  return media::encode_png(rgb);
-}
-
-}  // namespace
 
 BatchRunReport run_batch_job(store::Project& project, std::int64_t job_id, ModelSession& session,
                              const BatchProgressCallback& progress, const CancelToken* cancel) {

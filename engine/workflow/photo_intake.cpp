@@ -7,8 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -19,15 +17,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-const char* const kImageExtensions[] = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp",
-                                        ".heic", ".heif", ".avif", ".gif"};
-
-bool is_image_name(const fs::path& p) {
-  std::string ext = p.extension().u8string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(std::begin(kImageExtensions), std::end(kImageExtensions), ext) != std::end(kImageExtensions);
-}
 
 std::string hex64(std::uint64_t v) {
   char buf[17];
@@ -183,24 +172,6 @@ std::vector<media::Finding> check_photos(const store::Project& project, const st
 media::RgbImage photo_pixels(const store::Project& project, std::int64_t photo_id) {
   const auto info = project.get_photo(photo_id);
   return media::import_photo(project.photo_bytes(photo_id), info.file_name).image;
-}
-
-std::vector<fs::path> expand_photo_arguments(const std::vector<std::string>& items) {
-  std::vector<fs::path> out;
-  for (const auto& item : items) {
-    const fs::path p = fs::u8path(item);
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<fs::path> found;
-      for (const auto& e : fs::directory_iterator(p, ec))
-        if (e.is_regular_file() && is_image_name(e.path())) found.push_back(e.path());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
-  return out;
 }
 
 }  // namespace rashisa::workflow

@@ -54,8 +54,29 @@ std::vector<media::Finding> check_photos(const store::Project& project, const st
 /// The photo as the trainer sees it: 8-bit RGB with its orientation applied.
 media::RgbImage photo_pixels(const store::Project& project, std::int64_t photo_id);
 
-/// Folders are expanded to the image files directly inside them (sorted by name), files are
-/// kept as given; a path that does not exist is kept too, so add_photos reports it.
-std::vector<std::filesystem::path> expand_photo_arguments(const std::vector<std::string>& items);
+/// What a list of files and folders given by the user (dropped on the window, named on the
+/// command line) holds, ready for add_photos.
+struct PhotoArguments {
+  /// Photos to import: named files as given (also ones that do not exist or are not photos, so
+  /// add_photos reports them), then every photo file found in the given folders and all their
+  /// subfolders, each folder's photos sorted by path. A path is listed once.
+  std::vector<std::filesystem::path> files;
+  /// Files found inside the given folders that are not photos (by name), sorted.
+  std::vector<std::filesystem::path> not_photos;
+  /// Given folders in which (recursively) no photo was found, in the order given.
+  std::vector<std::filesystem::path> empty_folders;
+};
+
+/// Sorts what the user gave into photos, other files and folders without photos, by name
+/// only (nothing is opened). A photo by name is a format Rashisa imports (JPEG, PNG, WebP,
+/// TIFF, BMP) or one it refuses with advice on converting (HEIC/HEIF, AVIF, GIF, PSD,
+/// JPEG XL/2000, camera RAW such as DNG, CR2, NEF, ARW), so those reach add_photos and get
+/// that advice. Hidden files and folders (names starting with '.') and OS litter (Thumbs.db,
+/// desktop.ini, __MACOSX) are ignored. Folder symlinks inside a given folder are not followed
+/// (no loops); subfolders that cannot be read are skipped. Never throws for file-system errors.
+PhotoArguments collect_photo_arguments(const std::vector<std::filesystem::path>& items);
+
+/// True when the file name has a photo extension in the sense of collect_photo_arguments.
+bool is_photo_name(const std::filesystem::path& file);
 
 }  // namespace rashisa::workflow

@@ -47,6 +47,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::function<bool
   bool killed = false;
   while (std::fgets(line, sizeof line, err)) {
     std::fputs(line, stderr);
+    result.err += line;
     if (!killed && kill_when && kill_when(line)) {
       kill(pid, SIGKILL);
       killed = true;

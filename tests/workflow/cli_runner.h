@@ -1,6 +1,6 @@
 #pragma once
-// Runs rashisa-cli as a child process and captures its stdout (stderr passes through, or is
-// watched line by line to kill the child at a chosen moment).
+// Runs rashisa-cli as a child process and captures its stdout and stderr (stderr also passes
+// through, and can be watched line by line to kill the child at a chosen moment).
 #include <nlohmann/json.hpp>
 
 #include <functional>
@@ -12,6 +12,7 @@ namespace rashisa::testing {
 struct CliResult {
   int status = -1;     // exit code, or -signal when killed
   std::string out;     // stdout
+  std::string err;     // stderr
   nlohmann::json json() const;  // stdout parsed (fails the test when it is not JSON)
 };
 

@@ -6,6 +6,21 @@
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
+#include <fstream>
+#include <string>
+
+#if defined(_WIN32)
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#elif defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
+
 #if defined(RASHISA_TORCH_CUDA)
 #include <ATen/cuda/CUDAContext.h>
 #include <c10/cuda/CUDAGuard.h>
@@ -41,14 +56,63 @@ void disable_tf32() {
 }
 
 std::int64_t free_device_memory(const torch::Device& device) {
-#if defined(RASHISA_TORCH_CUDA)
-  if (device.is_cuda()) {
-    c10::cuda::CUDAGuard guard(device.index());
-    size_t free_bytes = 0, total_bytes = 0;
-    if (cudaMemGetInfo(&free_bytes, &total_bytes) == cudaSuccess) return static_cast<std::int64_t>(free_bytes);
+  return device.is_cuda() ? device_memory(device).free : -1;
+}
+
+namespace {
+
+/// The machine's RAM: total and available bytes (-1 where the OS does not say).
+DeviceMemory host_memory() {
+  DeviceMemory m;
+#if defined(_WIN32)
+  MEMORYSTATUSEX status;
+  status.dwLength = sizeof status;
+  if (GlobalMemoryStatusEx(&status)) {
+    m.total = static_cast<std::int64_t>(status.ullTotalPhys);
+    m.free = static_cast<std::int64_t>(status.ullAvailPhys);
+  }
+#elif defined(__unix__) || defined(__APPLE__)
+  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
+  if (pages > 0 && page > 0) m.total = static_cast<std::int64_t>(pages) * page;
+#if defined(__linux__)
+  // MemAvailable counts reclaimable page cache too; _SC_AVPHYS_PAGES would not.
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  std::int64_t kib = 0;
+  while (meminfo >> key >> kib) {
+    if (key == "MemAvailable:") {
+      m.free = kib * 1024;
+      break;
+    }
+    meminfo.ignore(256, '\n');
   }
 #endif
-  return -1;
+#endif
+  return m;
+}
+
+}  // namespace
+
+DeviceMemory device_memory(const torch::Device& device) {
+  if (!device.is_cuda()) return host_memory();
+  DeviceMemory m;
+#if defined(RASHISA_TORCH_CUDA)
+  c10::cuda::CUDAGuard guard(device.index());
+  size_t free_bytes = 0, total_bytes = 0;
+  if (cudaMemGetInfo(&free_bytes, &total_bytes) == cudaSuccess) {
+    m.total = static_cast<std::int64_t>(total_bytes);
+    m.free = static_cast<std::int64_t>(free_bytes);
+  }
+#endif
+  return m;
+}
+
+bool supports_bf16(const torch::Device& device) {
+#if defined(RASHISA_TORCH_CUDA)
+  if (device.is_cuda()) return at::cuda::getDeviceProperties(device.index())->major >= 8;
+#endif
+  (void)device;
+  return false;
 }
 
 std::string device_description(const torch::Device& device) {
@@ -62,6 +126,14 @@ std::string device_description(const torch::Device& device) {
 #endif
   }
   return "CPU (" + std::to_string(at::get_num_threads()) + " threads)";
+}
+
+std::string device_product_name(const torch::Device& device) {
+#if defined(RASHISA_TORCH_CUDA)
+  if (device.is_cuda()) return at::cuda::getDeviceProperties(device.index())->name;
+#endif
+  if (device.is_cuda()) return "CUDA device " + std::to_string(device.index());
+  return device_description(device);
 }
 
 }  // namespace rashisa::ml

@@ -20,7 +20,21 @@ void disable_tf32();
 /// Free memory of a CUDA device in bytes (-1 on the CPU or without CUDA support).
 std::int64_t free_device_memory(const torch::Device& device);
 
+/// Memory in bytes, -1 where unknown. CUDA: the GPU's (cudaMemGetInfo). CPU: the machine's RAM
+/// (total, and what the OS reports as available for new allocations).
+struct DeviceMemory {
+  std::int64_t total = -1;
+  std::int64_t free = -1;
+};
+DeviceMemory device_memory(const torch::Device& device);
+
+/// Whether training can run its math in bf16 here: CUDA compute capability 8.0 (Ampere) or newer.
+bool supports_bf16(const torch::Device& device);
+
 /// "NVIDIA H100 80GB HBM3" or "CPU (N threads)", for benchmark and log output.
 std::string device_description(const torch::Device& device);
+
+/// The GPU's own name ("NVIDIA GeForce RTX 4090"), or "CPU (N threads)": what a user recognises.
+std::string device_product_name(const torch::Device& device);
 
 }  // namespace rashisa::ml

@@ -3,6 +3,7 @@
 #include "engine/core/error.h"
 #include "engine/model_io/diffusers_folder.h"
 #include "engine/model_io/ldm_checkpoint.h"
+#include "engine/model_io/pickle_guard.h"
 #include "engine/model_io/safetensors.h"
 #include "engine/model_io/state_dict.h"
 
@@ -23,6 +24,16 @@ ModelFamily family_of(const nlohmann::json& unet_config, const nlohmann::json& t
   const auto cross = unet_config.value("cross_attention_dim", 768);
   const auto act = text_config.value("hidden_act", std::string("quick_gelu"));
   return (cross == 1024 || act == "gelu") ? ModelFamily::SD2 : ModelFamily::SD1;
+}
+
+// Ref: diffusers pipeline_stable_diffusion.py: vae_scale_factor = 2 ** (len(vae.config.block_out_channels) - 1)
+// and the default height = unet.config.sample_size * vae_scale_factor.
+int native_resolution_of(const nlohmann::json& unet_config, const nlohmann::json& vae_config) {
+  const auto sample = unet_config.find("sample_size");
+  const int latent_side = sample != unet_config.end() && sample->is_number_integer() ? sample->get<int>() : 64;
+  const auto blocks = vae_config.find("block_out_channels");
+  const std::size_t levels = blocks != vae_config.end() && blocks->is_array() && !blocks->empty() ? blocks->size() : 4;
+  return latent_side * (1 << (levels - 1));
 }
 
 ComponentInfo to_info(const mio::ParamSummary& s) {
@@ -66,6 +77,7 @@ ModelInfo inspect_model(const fs::path& path, const LoadOptions& options) {
     info.layout = "single-file checkpoint";
     info.family = m.family == mio::SdFamily::SD2 ? ModelFamily::SD2 : ModelFamily::SD1;
     info.prediction = SchedulerConfig::from_json(m.scheduler_config).prediction_type;
+    info.native_resolution = native_resolution_of(m.unet_config, m.vae_config);
     info.components["unet"] = to_info(mio::summarize(m.unet));
     info.components["vae"] = to_info(mio::summarize(m.vae));
     info.components["text_encoder"] = to_info(mio::summarize(m.text_encoder));
@@ -76,10 +88,20 @@ ModelInfo inspect_model(const fs::path& path, const LoadOptions& options) {
   info.layout = "diffusers folder";
   info.family = family_of(folder.unet.config, folder.text_encoder.config);
   info.prediction = SchedulerConfig::from_json(folder.scheduler_config).prediction_type;
+  info.native_resolution = native_resolution_of(folder.unet.config, folder.vae.config);
   info.components["unet"] = to_info(mio::summarize(mio::load_component_weights(folder.unet)));
   info.components["vae"] = to_info(mio::summarize(mio::load_component_weights(folder.vae)));
   info.components["text_encoder"] = to_info(mio::summarize(mio::load_component_weights(folder.text_encoder)));
   return info;
+}
+
+ClipTokenizer load_tokenizer(const fs::path& path, const LoadOptions& options) {
+  if (!fs::exists(path)) throw Error(ErrorCode::FileNotFound, "there is no model at " + path.u8string());
+  if (is_single_file(path)) {
+    mio::refuse_pickle(path);  // the same refusal as loading it, before any other advice
+    return ClipTokenizer::from_folder(find_tokenizer_dir(path, options));
+  }
+  return ClipTokenizer::from_folder(mio::DiffusersFolder::open(path).tokenizer_dir);
 }
 
 StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options) {
@@ -121,6 +143,7 @@ StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options
   if (options.v_prediction) m.scheduler_config.prediction_type = *options.v_prediction ? PredictionType::VPrediction
                                                                                        : PredictionType::Epsilon;
   m.info.prediction = m.scheduler_config.prediction_type;
+  m.info.native_resolution = native_resolution_of(unet_cfg, vae_cfg);
   m.info.components["unet"] = to_info(mio::summarize(unet_w));
   m.info.components["vae"] = to_info(mio::summarize(vae_w));
   m.info.components["text_encoder"] = to_info(mio::summarize(text_w));
@@ -138,6 +161,11 @@ StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options
   m.text_encoder->eval();
   m.unet->eval();
   m.vae->eval();
+  // Frozen: only the trainer turns on gradients, for what it trains. Otherwise stage 1, which
+  // back-propagates through the text encoder to <V>, would also compute (and keep) a gradient
+  // for every text-encoder weight.
+  for (auto* module : std::initializer_list<torch::nn::Module*>{m.text_encoder.get(), m.unet.get(), m.vae.get()})
+    for (auto& p : module->parameters()) p.set_requires_grad(false);
   return m;
 }
 

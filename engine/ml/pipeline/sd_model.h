@@ -28,6 +28,9 @@ struct ModelInfo {
   std::string layout;  // "diffusers folder" or "single-file checkpoint"
   ModelFamily family = ModelFamily::SD1;
   PredictionType prediction = PredictionType::Epsilon;
+  /// Image side the model was trained at: UNet sample_size x the VAE's downscale factor
+  /// (512 for SD 1.5 and 2.1-base, 768 for 2.1-v).
+  int native_resolution = 512;
   std::map<std::string, ComponentInfo> components;  // "unet", "vae", "text_encoder"
 };
 
@@ -64,7 +67,13 @@ struct StableDiffusionModel {
 /// Reads only configs and tensor headers: fast, for `rashisa-cli info`.
 ModelInfo inspect_model(const std::filesystem::path& path, const LoadOptions& options = {});
 
-/// Loads every component strictly (all missing/unexpected/misshaped keys in one error).
+/// The model's tokenizer alone, reading no weights: a diffusers folder's tokenizer/; for a
+/// single-file checkpoint options.tokenizer_dir, a tokenizer/ folder beside the file or
+/// $RASHISA_TOKENIZER_DIR. Throws rashisa::Error like load_model.
+ClipTokenizer load_tokenizer(const std::filesystem::path& path, const LoadOptions& options = {});
+
+/// Loads every component strictly (all missing/unexpected/misshaped keys in one error), in
+/// eval mode with every weight frozen (requires_grad false; the trainer unfreezes what it trains).
 /// Throws rashisa::Error with a message that says what to do.
 StableDiffusionModel load_model(const std::filesystem::path& path, const LoadOptions& options = {});
 

@@ -1,12 +1,10 @@
 #include "engine/ml/train/mixed_precision.h"
 
+#include "engine/ml/pipeline/device.h"
+
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 #include <torch/version.h>
-
-#if defined(RASHISA_TORCH_CUDA)
-#include <ATen/cuda/CUDAContext.h>
-#endif
 
 namespace rashisa::ml {
 
@@ -16,12 +14,7 @@ namespace rashisa::ml {
 
 torch::Dtype autocast_dtype_for(const torch::Device& device) {
   if (!device.is_cuda()) return torch::kFloat32;
-#if defined(RASHISA_TORCH_CUDA)
-  const auto* props = at::cuda::getDeviceProperties(device.index());
-  return props->major >= 8 ? torch::kBFloat16 : torch::kFloat16;
-#else
-  return torch::kFloat16;
-#endif
+  return supports_bf16(device) ? torch::kBFloat16 : torch::kFloat16;
 }
 
 AutocastGuard::AutocastGuard(bool enabled, torch::Dtype dtype) : enabled_(enabled) {
