@@ -1198,6 +1198,10 @@
         <source>How far the model&apos;s guesses are from the truth while it learns; lower is better. The line is noisy by nature: watch the bold trend.</source>
         <translation>学習中のモデルの予測と正解とのずれです。低いほど良い状態です。細い線はもともと上下するので、太い線の傾向を見てください。</translation>
     </message>
+    <message>
+        <source>The loss is drawn here while training runs.</source>
+        <translation>学習中はここに損失のグラフが表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>rashisa::ui::MainWindow</name>
@@ -1541,7 +1545,7 @@
     <name>rashisa::ui::PreviewListModel</name>
     <message>
         <source>Stage %1 · step %2</source>
-        <translation>段階 %1・%2 ステップ</translation>
+        <translation>段階%1・%2ステップ</translation>
     </message>
     <message>
         <source>%1: %2, seed %3</source>

@@ -2,9 +2,11 @@
 
 #include "engine/core/error.h"
 #include "engine/store/project.h"
+#include "engine/workflow/category_check.h"
 #include "engine/workflow/concept_training.h"
 #include "engine/workflow/device_probe.h"
 #include "engine/workflow/model_session.h"
+#include "engine/workflow/model_summary.h"
 #include "engine/workflow/photo_intake.h"
 #include "engine/workflow/speed_probe.h"
 #include "ui/jobs/workflow_convert_p.h"
