@@ -79,6 +79,8 @@ PhotosPage::PhotosPage(AppController& controller, QWidget* parent)
   remove_ = new QPushButton(tr("Remove selected"), this);
   remove_->setEnabled(false);
   summary_ = new QLabel(this);
+  nextReason_ = new QLabel(this);
+  nextReason_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
   next_ = makePrimaryButton(tr("Next: learn the product"), this);
   bottom->addWidget(addFiles_);
   bottom->addWidget(addFolder_);
@@ -86,6 +88,7 @@ PhotosPage::PhotosPage(AppController& controller, QWidget* parent)
   bottom->addStretch(1);
   bottom->addWidget(summary_);
   bottom->addSpacing(12);
+  bottom->addWidget(nextReason_);
   bottom->addWidget(next_);
   body()->addLayout(bottom);
 
@@ -230,6 +233,7 @@ void PhotosPage::refresh() {
   if (why.isEmpty() && currentCategoryWord().isEmpty()) why = tr("Choose what kind of product it is.");
   next_->setEnabled(ready);
   next_->setToolTip(ready ? QString() : why);
+  nextReason_->setText(ready || p.photos.isEmpty() ? QString() : why);
 }
 
 void PhotosPage::commitDraft() {

@@ -31,6 +31,7 @@ class PhotosPage : public Page {
   QComboBox* categoryBox() const { return category_; }
   QLabel* categoryStatus() const { return categoryStatus_; }
   QLabel* summary() const { return summary_; }
+  QLabel* nextReason() const { return nextReason_; }
   QPushButton* nextButton() const { return next_; }
   bool showsDropZone() const;
 
@@ -60,6 +61,7 @@ class PhotosPage : public Page {
   QComboBox* category_;
   QLabel* categoryStatus_;
   QLabel* summary_;
+  QLabel* nextReason_;
   QPushButton* addFiles_;
   QPushButton* addFolder_;
   QPushButton* remove_;

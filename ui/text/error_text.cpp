@@ -103,10 +103,14 @@ UserMessage ErrorText::forJob(JobKind kind, const JobError& error) {
   return general(error.code);
 }
 
-QString ErrorText::details(JobKind kind, const JobError& error) {
-  return QStringLiteral("Rashisa %1\ncode: %2\njob: %3\nmessage: %4\nsystem: %5 (%6)\nQt: %7")
-      .arg(QStringLiteral(RASHISA_VERSION), error.code, QString::number(static_cast<int>(kind)), error.message,
-           QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture(), QString::fromLatin1(qVersion()));
+QString ErrorText::details(JobKind kind, const JobError& error, const QString& device, const QStringList& logTail) {
+  // For support: always in English, whatever the window's language.
+  QString text = QStringLiteral("Rashisa %1\ncode: %2\njob: %3\nmessage: %4\nsystem: %5 (%6)\nQt: %7\ndevice: %8")
+                     .arg(QStringLiteral(RASHISA_VERSION), error.code, QString::number(static_cast<int>(kind)),
+                          error.message, QSysInfo::prettyProductName(), QSysInfo::currentCpuArchitecture(),
+                          QString::fromLatin1(qVersion()), device.isEmpty() ? QStringLiteral("unknown") : device);
+  if (!logTail.isEmpty()) text += QStringLiteral("\nlast jobs:\n  ") + logTail.join(QStringLiteral("\n  "));
+  return text;
 }
 
 }  // namespace rashisa::ui

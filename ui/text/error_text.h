@@ -23,8 +23,9 @@ class ErrorText {
  public:
   /// The message for a failed job; `kind` says what the user was doing.
   static UserMessage forJob(JobKind kind, const JobError& error);
-  /// Text for "copy details": code, engine message, versions.
-  static QString details(JobKind kind, const JobError& error);
+  /// Text for "copy details": code, engine message, versions, the device and the last jobs.
+  static QString details(JobKind kind, const JobError& error, const QString& device = {},
+                         const QStringList& logTail = {});
 
  private:
   static UserMessage projectFault(const QString& code);

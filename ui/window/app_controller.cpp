@@ -34,6 +34,12 @@ AppController::AppController(std::unique_ptr<Engine> engine, Settings& settings,
   connect(runner_.get(), &JobRunner::preview, this, &AppController::onPreview);
   connect(runner_.get(), &JobRunner::pausedChanged, this, &AppController::onPausedChanged);
   connect(runner_.get(), &JobRunner::jobStarted, this, &AppController::busyChanged);
+  connect(runner_.get(), &JobRunner::jobStarted, this,
+          [this](const ActiveJob& job) { logJob(job.id, QStringLiteral("started kind %1").arg(static_cast<int>(job.kind))); });
+  connect(runner_.get(), &JobRunner::jobFinished, this, [this](int id) { logJob(id, QStringLiteral("finished")); });
+  connect(runner_.get(), &JobRunner::jobCancelled, this, [this](int id) { logJob(id, QStringLiteral("cancelled")); });
+  connect(runner_.get(), &JobRunner::jobFailed, this,
+          [this](int id, JobKind, const JobError& e) { logJob(id, QStringLiteral("failed: ") + e.code); });
   connect(runner_.get(), &JobRunner::idle, this, &AppController::busyChanged);
   const QString device = settings_.device();
   runner_->submit(JobKind::ProbeDevice, tr("Checking this computer"), [device](Engine& e, JobContext&) {
@@ -45,6 +51,11 @@ AppController::AppController(std::unique_ptr<Engine> engine, Settings& settings,
 AppController::~AppController() {
   runner_->cancelAll();
   runner_.reset();  // waits for the worker
+}
+
+void AppController::logJob(int id, const QString& what) {
+  log_.push_back(QStringLiteral("%1 job %2 %3").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)).arg(id).arg(what));
+  while (log_.size() > 20) log_.removeFirst();
 }
 
 double AppController::now() const { return static_cast<double>(clock_.nsecsElapsed()) / 1e9; }
@@ -250,7 +261,10 @@ void AppController::failureNotice(JobKind kind, const JobError& error) {
   n.level = MessageLevel::Error;
   n.title = m.title;
   n.text = m.advice;
-  n.details = ErrorText::details(kind, error);
+  const QString device =
+      device_ ? QStringLiteral("%1 (%2, libtorch %3)").arg(device_->description, device_->name, device_->torchVersion)
+              : QString();
+  n.details = ErrorText::details(kind, error, device, log_);
   const Product* p = product();
   if (m.action == FixAction::LowerMemory && kind == JobKind::Train && p && !lowerMemoryPlan(error.message).isEmpty()) {
     const QString plan = lowerMemoryPlan(error.message);

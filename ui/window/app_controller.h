@@ -151,6 +151,8 @@ class AppController : public QObject {
   bool trying_ = false;
   bool importing_ = false;
   QStringList pendingPhotos_;  // photos to import once a new project exists
+  QStringList log_;            // the last jobs and how they ended, for "copy details"
+  void logJob(int id, const QString& what);
 };
 
 }  // namespace rashisa::ui
