@@ -1307,15 +1307,15 @@
     </message>
     <message>
         <source>Open or create a project</source>
-        <translation>プロジェクトを開くか作成してください</translation>
+        <translation>プロジェクトを開くか作成</translation>
     </message>
     <message>
         <source>Add photos first</source>
-        <translation>先に写真を追加してください</translation>
+        <translation>先に写真を追加</translation>
     </message>
     <message>
         <source>Add 5 to 20 photos</source>
-        <translation>写真を 5〜20 枚追加してください</translation>
+        <translation>写真を 5〜20 枚追加</translation>
     </message>
     <message>
         <source>Something to fix</source>
@@ -1378,6 +1378,10 @@
     <message>
         <source>Stopping…</source>
         <translation>止めています…</translation>
+    </message>
+    <message>
+        <source>Choose the base model</source>
+        <translation>ベースモデルを選択</translation>
     </message>
 </context>
 <context>

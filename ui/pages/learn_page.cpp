@@ -33,8 +33,6 @@ LearnPage::LearnPage(AppController& controller, QWidget* parent) : Page(controll
   lines->addWidget(changeModel_);
   body()->addLayout(lines);
 
-  modelBox_ = buildModelBox();
-  body()->addWidget(modelBox_);
   interruptedBox_ = buildInterruptedBox();
   body()->addWidget(interruptedBox_);
   doneLine_ = new QLabel(this);
@@ -46,6 +44,13 @@ LearnPage::LearnPage(AppController& controller, QWidget* parent) : Page(controll
   training_ = new TrainingPanel(controller, stack_);
   stack_->addWidget(setup_);
   stack_->addWidget(training_);
+  auto* noModel = new QWidget(stack_);
+  auto* noModelLayout = new QVBoxLayout(noModel);
+  noModelLayout->setContentsMargins(0, 0, 0, 0);
+  modelBox_ = buildModelBox();
+  noModelLayout->addWidget(modelBox_);
+  noModelLayout->addStretch(1);
+  stack_->addWidget(noModel);
   body()->addWidget(stack_, 1);
 
   connect(changeModel_, &QPushButton::clicked, this, [this] {
@@ -148,7 +153,6 @@ void LearnPage::refresh() {
   else
     state_ = State::Setup;
 
-  modelBox_->setVisible(state_ == State::NoModel);
   interruptedBox_->setVisible(state_ == State::Interrupted);
   if (state_ == State::Interrupted) {
     const auto [stage, step] = product->resumePoint();
@@ -165,8 +169,7 @@ void LearnPage::refresh() {
   if (state_ == State::Done)
     doneLine_->setText(tr("\"%1\" has learned your product. Try it with a prompt of your own.").arg(product->name));
   const bool showTraining = state_ == State::Running || state_ == State::Interrupted || state_ == State::Done;
-  stack_->setCurrentIndex(showTraining ? 1 : 0);
-  stack_->setVisible(state_ != State::NoModel);
+  stack_->setCurrentIndex(state_ == State::NoModel ? 2 : showTraining ? 1 : 0);
   if (product && showTraining) training_->showProduct(*product);
   setup_->refresh();
 }

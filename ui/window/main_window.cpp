@@ -168,6 +168,8 @@ void MainWindow::updateRail() {
     learn->setBadge(RailItem::Badge::Done, tr("Trained"));
   else if (product && product->stage > 0)
     learn->setBadge(RailItem::Badge::Attention, tr("Stopped; can resume"));
+  else if (!p.model)
+    learn->setBadge(RailItem::Badge::Attention, tr("Choose the base model"));
   else
     learn->setBadge(RailItem::Badge::None, tr("Ready to start"));
 }
