@@ -23,6 +23,8 @@ class JobContext {
   virtual void report(const JobProgress& progress) = 0;
   /// Posts a training preview to the window.
   virtual void preview(const TrainingPreview& preview) = 0;
+  /// Posts an image that is now stored in the project (batches).
+  virtual void imageMade(const ImageItem& image) = 0;
   /// Call between steps: blocks while the job is paused; false when it should stop.
   virtual bool proceed() = 0;
   /// Set when the job is cancelled; long engine work polls it.
@@ -68,6 +70,36 @@ class Engine {
   virtual TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) = 0;
   /// Four images of a trained product from a prompt with {concept}; nothing is stored.
   virtual QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) = 0;
+  /// Seconds per denoising step of a generation at `size` px on this device.
+  virtual GenerationSpeed measureGeneration(int size, JobContext& context) = 0;
+
+  // ---- templates --------------------------------------------------------------------
+  /// Adds (id 0) or updates a template; Error(InvalidArgument) names what to fix.
+  virtual TemplateItem saveTemplate(const TemplateItem& item) = 0;
+  virtual void removeTemplate(qint64 id) = 0;
+  /// A .json or .csv file: everything is checked first; with any problem nothing is imported.
+  virtual TemplateImport importTemplates(const QString& path) = 0;
+  /// Writes the templates (all when `ids` is empty) to a .json or .csv file.
+  virtual void exportTemplates(const QString& path, const QList<qint64>& ids) = 0;
+  /// One example image per template (its first prompt) with the product, stored in the project.
+  virtual void makeTemplateExamples(qint64 productId, JobContext& context) = 0;
+
+  // ---- batches, images, review, export ----------------------------------------------
+  virtual BatchPlan planBatch(const BatchRequest& request) = 0;
+  /// Records the batch as a queued job (nothing is made yet); returns its id.
+  virtual qint64 queueBatch(const BatchRequest& request) = 0;
+  /// Makes the batch's remaining images, each stored (and posted) as it is made.
+  virtual void runBatch(qint64 batchId, JobContext& context) = 0;
+  /// The same prompt and settings with `count` new seeds, as a new queued batch.
+  virtual qint64 queueMoreLikeThis(qint64 imageId, int count) = 0;
+  virtual QImage imageFull(qint64 imageId) = 0;
+  virtual QImage photoFull(qint64 photoId) = 0;
+  /// Who reviews (recorded with each mark and in the audit log).
+  virtual void setReviewer(const QString& name) = 0;
+  virtual void setReview(const QList<qint64>& imageIds, ReviewState state) = 0;
+  /// Makes the image again from its record and compares it with the stored one.
+  virtual RegenerateResult regenerate(qint64 imageId, JobContext& context) = 0;
+  virtual ExportResult exportImages(const ExportSettings& settings, JobContext& context) = 0;
 };
 
 }  // namespace rashisa::ui

@@ -2,6 +2,8 @@
 // Plain values that cross the job runner between the window (GUI thread) and the engine
 // (worker thread). Qt value types only: ui/ never sees libtorch, and every field is safe to
 // copy between threads (QImage is implicitly shared and thread-safe to pass by value).
+#include "ui/jobs/catalogue_types.h"
+
 #include <QImage>
 #include <QList>
 #include <QMetaType>
@@ -82,6 +84,15 @@ struct ModelInfo {
   qint64 parameters = 0;
 };
 
+/// What the project has done, for the Start page and managers.
+struct ProjectSummary {
+  int productsTrained = 0;
+  qint64 imagesMade = 0;
+  qint64 approved = 0;
+  qint64 exported = 0;       // images exported at least once
+  double computeSeconds = 0;  // training and generation time on this project's device(s)
+};
+
 /// Everything the pages show about the open project, read on the worker in one go.
 struct ProjectSnapshot {
   QString path;
@@ -94,7 +105,10 @@ struct ProjectSnapshot {
   QString modelProblemCode; // its error code
   QString draftName;        // product name and category typed on the Photos page
   QString draftCategory;
-  qint64 imagesMade = 0;
+  QList<TemplateItem> templates;
+  QList<ImageItem> images;   // newest last
+  QList<BatchItem> batches;  // oldest first
+  ProjectSummary summary;
 };
 
 struct DeviceInfo {

@@ -35,13 +35,32 @@ enum class JobKind {
   SetUpProduct,
   Train,
   TryProduct,
+  SaveTemplate,
+  RemoveTemplate,
+  ImportTemplates,
+  ExportTemplates,
+  MakeExamples,
+  PlanBatch,
+  QueueBatch,
+  RunBatch,
+  LoadImage,
+  Review,
+  Regenerate,
+  ExportImages,
+  MeasureGeneration,
 };
+
+/// Exclusive jobs run one at a time in order; quick jobs (small reads and edits of the project,
+/// no model) also run between two steps of the exclusive job in flight, so templates can be
+/// edited and images reviewed while a product trains or a batch runs.
+enum class Lane { Exclusive, Quick };
 
 struct ActiveJob {
   int id = 0;
   JobKind kind = JobKind::Refresh;
   QString title;
   bool pausable = false;
+  Lane lane = Lane::Exclusive;
 };
 
 class JobWorker;
@@ -60,6 +79,8 @@ class JobRunner : public QObject {
   /// Queues a job; returns its id. `title` is shown in the job bar (translated by the caller);
   /// `pausable` jobs wait between steps while paused.
   int submit(JobKind kind, const QString& title, Work work, bool pausable = false);
+  /// A quick job (see Lane): runs as soon as the worker is between two steps.
+  int submitQuick(JobKind kind, const QString& title, Work work);
 
   void pause();
   void resume();
@@ -80,6 +101,7 @@ class JobRunner : public QObject {
   void jobStarted(const rashisa::ui::ActiveJob& job);
   void progress(int id, const rashisa::ui::JobProgress& progress);
   void preview(int id, const rashisa::ui::TrainingPreview& preview);
+  void imageMade(int id, const rashisa::ui::ImageItem& image);
   void jobFinished(int id, rashisa::ui::JobKind kind, const QVariant& result);
   void jobFailed(int id, rashisa::ui::JobKind kind, const rashisa::ui::JobError& error);
   void jobCancelled(int id, rashisa::ui::JobKind kind);

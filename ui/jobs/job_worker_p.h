@@ -21,6 +21,8 @@ struct JobShared {
   QMutex mutex;
   QWaitCondition changed;  // pause/resume/cancel/idle
   std::deque<QueuedJob> queue;
+  std::deque<QueuedJob> quick;  // quick jobs: also run between two steps of the job in flight
+  int quickRunning = 0;
   bool running = false;
   ActiveJob current;
   bool paused = false;
@@ -33,19 +35,25 @@ class JobWorker : public QObject {
  public:
   JobWorker(std::shared_ptr<JobShared> shared, Engine& engine) : shared_(std::move(shared)), engine_(engine) {}
 
-  /// Runs the next queued job (one call per submitted job).
+  /// Runs the next queued job (one call per submitted job); quick jobs first.
   Q_INVOKABLE void runNext();
+  /// Runs the quick jobs waiting now (on the worker thread, between two steps or when idle).
+  void runQuickJobs();
 
  Q_SIGNALS:
   void started(const rashisa::ui::ActiveJob& job);
   void progress(int id, const rashisa::ui::JobProgress& progress);
   void preview(int id, const rashisa::ui::TrainingPreview& preview);
+  void imageMade(int id, const rashisa::ui::ImageItem& image);
   void finished(int id, rashisa::ui::JobKind kind, const QVariant& result);
   void failed(int id, rashisa::ui::JobKind kind, const rashisa::ui::JobError& error);
   void cancelled(int id, rashisa::ui::JobKind kind);
   void ended(int id);
 
  private:
+  /// Runs one job's work, turning its outcome into the finished/failed/cancelled signal.
+  void execute(QueuedJob& job, JobContext& context);
+
   std::shared_ptr<JobShared> shared_;
   Engine& engine_;
 };

@@ -176,7 +176,7 @@ ProjectSnapshot WorkflowEngine::snapshot() {
     s.draftName = s.products.back().name;
     s.draftCategory = s.products.back().category;
   }
-  s.imagesMade = static_cast<qint64>(pr.list_images().size());
+  s.summary.imagesMade = static_cast<qint64>(pr.list_images().size());
   return s;
 }
 

@@ -218,7 +218,7 @@ void AppController::rememberRecent() {
   r.path = project_->path;
   r.name = QFileInfo(project_->path).completeBaseName();
   for (const Product& p : project_->products) r.productsTrained += p.trained ? 1 : 0;
-  r.imagesMade = project_->imagesMade;
+  r.imagesMade = project_->summary.imagesMade;
   r.lastOpened = QDateTime::currentDateTimeUtc();
   if (!project_->photos.isEmpty() && !project_->photos.front().thumbnail.isNull()) {
     QBuffer buffer(&r.thumbnailPng);
