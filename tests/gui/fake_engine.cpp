@@ -135,6 +135,10 @@ ProjectSnapshot FakeEngine::createProject(const QString& path) {
   FakeProject p;
   p.snapshot.path = path;
   recheck(p.snapshot);
+  for (TemplateItem t : catalogue()) {  // new projects start with the built-in catalogue
+    t.id = p.nextId++;
+    p.snapshot.templates.push_back(t);
+  }
   state_->projects.insert(path, p);
   openPath_ = path;
   return p.snapshot;
@@ -145,6 +149,7 @@ ProjectSnapshot FakeEngine::openProject(const QString& path) {
   QMutexLocker lock(&state_->mutex);
   if (!state_->projects.contains(path)) fail(ErrorCode::FileNotFound, "missing project");
   openPath_ = path;
+  summarize(state_->projects[path].snapshot);
   return state_->projects[path].snapshot;
 }
 
@@ -156,6 +161,7 @@ void FakeEngine::closeProject() {
 ProjectSnapshot FakeEngine::snapshot() {
   record("snapshot");
   QMutexLocker lock(&state_->mutex);
+  summarize(open().snapshot);
   return open().snapshot;
 }
 

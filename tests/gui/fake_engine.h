@@ -36,6 +36,9 @@ struct FakeScript {
 struct FakeProject {
   ProjectSnapshot snapshot;
   qint64 nextId = 1;
+  QMap<qint64, BatchRequest> batchRequests;   // what each batch makes
+  QMap<qint64, qint64> moreLikeThis;          // batch -> the image it repeats
+  QMap<qint64, QStringList> exported;         // image -> files it was exported to
 };
 
 /// Shared between the test and the engine (which lives on the worker thread).
@@ -70,6 +73,24 @@ class FakeEngine final : public Engine {
   ModelInfo setProjectModel(const QString& path, JobContext& context) override;
   QString categoryProblem(const QString& word) override;
   TrainingSpeed measureSpeed(int resolution, JobContext& context) override;
+  GenerationSpeed measureGeneration(int size, JobContext& context) override;
+  TemplateItem saveTemplate(const TemplateItem& item) override;
+  void removeTemplate(qint64 id) override;
+  TemplatePreview previewTemplate(const TemplateItem& item, qint64 productId) override;
+  TemplateImport importTemplates(const QString& path) override;
+  void exportTemplates(const QString& path, const QList<qint64>& ids) override;
+  void makeTemplateExamples(qint64 productId, JobContext& context) override;
+  BatchPlan planBatch(const BatchRequest& request) override;
+  qint64 queueBatch(const BatchRequest& request) override;
+  void runBatch(qint64 batchId, JobContext& context) override;
+  qint64 queueMoreLikeThis(qint64 imageId, int count) override;
+  QImage imageFull(qint64 imageId) override;
+  QImage photoFull(qint64 photoId) override;
+  void setReviewer(const QString& name) override;
+  void setReview(const QList<qint64>& imageIds, ReviewState state) override;
+  RegenerateResult regenerate(qint64 imageId, JobContext& context) override;
+  ExportResult exportImages(const ExportSettings& settings, JobContext& context) override;
+  QStringList exportNames(const ExportSettings& settings, int max) override;
   qint64 setUpProduct(const ProductSetup& setup) override;
   TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) override;
   QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) override;
@@ -81,10 +102,16 @@ class FakeEngine final : public Engine {
   /// The findings of a photo set: count, and names containing "blur", "small", "dup".
   static void recheck(ProjectSnapshot& s);
   static DeviceInfo cpuDevice();
+  /// Four catalogue templates like the built-in ones (one with two variables of 2 and 3 values).
+  static QList<TemplateItem> catalogue();
+  /// The images a batch request makes, in order (prompt, template, product, seed).
+  static QList<ImageItem> planImages(const ProjectSnapshot& s, const BatchRequest& request);
 
  private:
   void record(const char* name);
   FakeProject& open();
+  void summarize(ProjectSnapshot& s);
+  QString reviewer_ = QStringLiteral("tester");
   Product* productById(qint64 id);
 
   std::shared_ptr<FakeState> state_;
@@ -99,5 +126,8 @@ FakeProject interruptedProject(const QString& path, const QString& modelPath);
 FakeProject photosProject(const QString& path, const QString& modelPath);
 /// A trained product with its previews.
 FakeProject trainedProject(const QString& path, const QString& modelPath);
+/// A trained product, the catalogue templates with examples, and one finished batch of
+/// `images` images (some approved, some rejected, the rest new).
+FakeProject catalogueProject(const QString& path, const QString& modelPath, int images = 12);
 
 }  // namespace rashisa::testing

@@ -200,6 +200,65 @@ class TestJobRunner : public QObject {
     QCOMPARE(state->callNames(), QStringList{QStringLiteral("probeDevice")});
   }
 
+  void quickJobsRunBetweenTheStepsOfALongJob() {
+    auto runner = makeRunner();
+    std::atomic<bool> longStarted{false}, quickRan{false}, longDone{false};
+    std::atomic<int> stepsWhenQuickRan{-1};
+    std::atomic<int> steps{0};
+    QSignalSpy finished(runner.get(), &JobRunner::jobFinished);
+    runner->submit(
+        JobKind::Train, QStringLiteral("long"),
+        [&](Engine&, JobContext& c) -> QVariant {
+          longStarted = true;
+          while (!quickRan && steps < 5000) {
+            if (!c.proceed()) break;
+            ++steps;
+            QThread::msleep(1);
+          }
+          longDone = true;
+          return {};
+        },
+        true);
+    QTRY_VERIFY(longStarted.load());
+    QThread* quickThread = nullptr;
+    runner->submitQuick(JobKind::Review, QStringLiteral("quick"), [&](Engine&, JobContext&) {
+      quickThread = QThread::currentThread();
+      stepsWhenQuickRan = steps.load();
+      quickRan = true;
+      return QVariant(7);
+    });
+    QTRY_COMPARE(finished.size(), 2);
+    QVERIFY(quickRan.load());
+    QVERIFY2(stepsWhenQuickRan.load() >= 0 && steps < 5000, "the quick job waited for the long one");
+    QVERIFY(quickThread != QThread::currentThread());
+    QCOMPARE(finished.at(0).at(2).toInt(), 7);  // the quick one finished first
+    QCOMPARE(runner->activeJob().has_value(), false);
+  }
+
+  void quickJobsRunWhileALongJobIsPaused() {
+    auto runner = makeRunner();
+    std::atomic<bool> began{false};
+    QSignalSpy finished(runner.get(), &JobRunner::jobFinished);
+    runner->submit(
+        JobKind::Train, QStringLiteral("pausable"),
+        [&](Engine&, JobContext& c) -> QVariant {
+          began = true;
+          while (c.proceed()) QThread::msleep(1);
+          return QStringLiteral("stopped");
+        },
+        true);
+    QTRY_VERIFY(began.load());
+    runner->pause();
+    QTest::qWait(20);
+    runner->submitQuick(JobKind::Refresh, QStringLiteral("quick"), [](Engine&, JobContext&) { return QVariant(1); });
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(runner->isBusy());
+    QVERIFY(runner->isPaused());
+    runner->cancelCurrent();
+    QTRY_COMPARE(finished.size(), 2);
+    QTRY_VERIFY(!runner->isBusy());
+  }
+
   void stepRateLeavesPausesOut() {
     StepRate rate;
     rate.restart(0, 0.0);

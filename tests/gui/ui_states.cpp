@@ -152,6 +152,8 @@ QList<UiState> uiStates() {
                  f.window->learnPage()->trainingPanel()->tryPanel()->makeButton()->click();
                  f.waitIdle();
                }, {}});
+  for (const auto& more : {templatesStates(), generateStates(), reviewStates(), exportStates(), firstStartStates()})
+    s += more;
   return s;
 }
 

@@ -19,6 +19,14 @@ struct UiState {
 
 QList<UiState> uiStates();
 
+// The states of each page of the catalogue half, one file each (ui_states_<page>.cpp); uiStates()
+// returns them after the states above.
+QList<UiState> templatesStates();
+QList<UiState> generateStates();
+QList<UiState> reviewStates();
+QList<UiState> exportStates();
+QList<UiState> firstStartStates();
+
 /// Data shown in the states that is not text of Rashisa's (file, product and model names).
 QStringList uiStateData();
 

@@ -54,6 +54,15 @@ struct TemplateProblem {
   QString detail;
 };
 
+/// What a template makes with a product: its problems (empty when valid), how many prompts it
+/// expands to, and the first of them with {product} and the variables filled in.
+struct TemplatePreview {
+  QList<TemplateProblem> problems;
+  qint64 prompts = 0;
+  QStringList examples;  // at most 3
+  QString negativeExample;
+};
+
 struct TemplateImport {
   QList<TemplateItem> imported;     // empty when anything was wrong: nothing is imported then
   QList<TemplateProblem> problems;  // every problem found, so all can be fixed at once
@@ -157,6 +166,7 @@ struct GenerationSpeed {
 
 Q_DECLARE_METATYPE(rashisa::ui::TemplateItem)
 Q_DECLARE_METATYPE(rashisa::ui::TemplateImport)
+Q_DECLARE_METATYPE(rashisa::ui::TemplatePreview)
 Q_DECLARE_METATYPE(rashisa::ui::BatchPlan)
 Q_DECLARE_METATYPE(rashisa::ui::ImageItem)
 Q_DECLARE_METATYPE(rashisa::ui::ExportResult)

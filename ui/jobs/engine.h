@@ -77,6 +77,9 @@ class Engine {
   /// Adds (id 0) or updates a template; Error(InvalidArgument) names what to fix.
   virtual TemplateItem saveTemplate(const TemplateItem& item) = 0;
   virtual void removeTemplate(qint64 id) = 0;
+  /// Checks a template being edited and expands it for the product (0: the category word
+  /// "product"); cheap, for the editor's live example and count.
+  virtual TemplatePreview previewTemplate(const TemplateItem& item, qint64 productId) = 0;
   /// A .json or .csv file: everything is checked first; with any problem nothing is imported.
   virtual TemplateImport importTemplates(const QString& path) = 0;
   /// Writes the templates (all when `ids` is empty) to a .json or .csv file.
@@ -100,6 +103,9 @@ class Engine {
   /// Makes the image again from its record and compares it with the stored one.
   virtual RegenerateResult regenerate(qint64 imageId, JobContext& context) = 0;
   virtual ExportResult exportImages(const ExportSettings& settings, JobContext& context) = 0;
+  /// The file names an export would write (first `max` of them), for the live preview; a bad
+  /// pattern throws Error(InvalidArgument) naming what is wrong.
+  virtual QStringList exportNames(const ExportSettings& settings, int max) = 0;
 };
 
 }  // namespace rashisa::ui

@@ -48,6 +48,8 @@ enum class JobKind {
   Regenerate,
   ExportImages,
   MeasureGeneration,
+  PreviewTemplate,
+  PreviewExport,
 };
 
 /// Exclusive jobs run one at a time in order; quick jobs (small reads and edits of the project,

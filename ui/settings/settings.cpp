@@ -4,6 +4,9 @@
 
 #include <QCryptographicHash>
 #include <QSettings>
+#include <QStandardPaths>
+
+#include <algorithm>
 
 namespace rashisa::ui {
 
@@ -11,10 +14,14 @@ namespace {
 
 /// One settings group per (device, family, resolution); device descriptions contain slashes
 /// and spaces, so the group name is their hash.
-QString speedGroup(const QString& device, const QString& family, int resolution) {
-  const QByteArray key = (device + QLatin1Char('|') + family + QLatin1Char('|') + QString::number(resolution)).toUtf8();
-  return QLatin1String(keys::kSpeedGroup) + QLatin1Char('/') +
+QString group(const char* prefix, const QString& device, const QString& family, int size) {
+  const QByteArray key = (device + QLatin1Char('|') + family + QLatin1Char('|') + QString::number(size)).toUtf8();
+  return QLatin1String(prefix) + QLatin1Char('/') +
          QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QString speedGroup(const QString& device, const QString& family, int resolution) {
+  return group(keys::kSpeedGroup, device, family, resolution);
 }
 
 }  // namespace
@@ -122,6 +129,70 @@ void Settings::setTrainingSpeed(const QString& family, const TrainingSpeed& spee
 
 QString Settings::tryPrompt() const { return s_->value(keys::kTryPrompt).toString(); }
 void Settings::setTryPrompt(const QString& prompt) { s_->setValue(keys::kTryPrompt, prompt); }
+
+QString Settings::reviewer() const {
+  QString fallback = qEnvironmentVariable("USER");
+  if (fallback.isEmpty()) fallback = qEnvironmentVariable("USERNAME");
+  return s_->value(keys::kReviewer, fallback).toString();
+}
+void Settings::setReviewer(const QString& name) { s_->setValue(keys::kReviewer, name.trimmed()); }
+
+QString Settings::memoryPlan() const {
+  const QString p = s_->value(keys::kMemoryPlan).toString();
+  for (const char* known : {"24gb", "16gb", "12gb", "8gb"})
+    if (p == QLatin1String(known)) return p;
+  return {};
+}
+void Settings::setMemoryPlan(const QString& plan) { s_->setValue(keys::kMemoryPlan, plan); }
+
+int Settings::previewEvery() const { return std::max(0, s_->value(keys::kPreviewEvery, 100).toInt()); }
+void Settings::setPreviewEvery(int steps) { s_->setValue(keys::kPreviewEvery, steps); }
+
+QString Settings::exportFolder() const {
+  return s_->value(keys::kExportFolder,
+                   QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + QStringLiteral("/Rashisa"))
+      .toString();
+}
+void Settings::setExportFolder(const QString& folder) { s_->setValue(keys::kExportFolder, folder); }
+
+QString Settings::exportPattern() const {
+  return s_->value(keys::kExportPattern, QStringLiteral("{product}-{template}-{image}")).toString();
+}
+void Settings::setExportPattern(const QString& pattern) { s_->setValue(keys::kExportPattern, pattern); }
+
+bool Settings::exportJpeg() const { return s_->value(keys::kExportJpeg, false).toBool(); }
+void Settings::setExportJpeg(bool jpeg) { s_->setValue(keys::kExportJpeg, jpeg); }
+
+int Settings::exportQuality() const { return std::clamp(s_->value(keys::kExportQuality, 92).toInt(), 1, 100); }
+void Settings::setExportQuality(int quality) { s_->setValue(keys::kExportQuality, quality); }
+
+double Settings::shootHoursPerImage() const {
+  const double h = s_->value(keys::kShootHours, 0.5).toDouble();
+  return h >= 0 ? h : 0.5;
+}
+void Settings::setShootHoursPerImage(double hours) { s_->setValue(keys::kShootHours, hours); }
+
+std::optional<GenerationSpeed> Settings::generationSpeed(const QString& device, const QString& family, int size) const {
+  const QString g = group(keys::kGenerationGroup, device, family, size);
+  bool ok = false;
+  const double perStep = s_->value(g + QStringLiteral("/secondsPerStep")).toDouble(&ok);
+  if (!ok || !(perStep > 0)) return std::nullopt;
+  GenerationSpeed speed;
+  speed.secondsPerStep = perStep;
+  speed.decodeSeconds = s_->value(g + QStringLiteral("/decodeSeconds")).toDouble();
+  speed.size = size;
+  speed.device = device;
+  return speed;
+}
+
+void Settings::setGenerationSpeed(const QString& family, const GenerationSpeed& speed) {
+  const QString g = group(keys::kGenerationGroup, speed.device, family, speed.size);
+  s_->setValue(g + QStringLiteral("/secondsPerStep"), speed.secondsPerStep);
+  s_->setValue(g + QStringLiteral("/decodeSeconds"), speed.decodeSeconds);
+}
+
+bool Settings::firstStartDone() const { return s_->value(keys::kFirstStartDone, false).toBool(); }
+void Settings::setFirstStartDone(bool done) { s_->setValue(keys::kFirstStartDone, done); }
 
 void Settings::sync() { s_->sync(); }
 

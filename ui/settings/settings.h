@@ -62,6 +62,31 @@ class Settings {
   QString tryPrompt() const;
   void setTryPrompt(const QString& prompt);
 
+  /// The name recorded with reviews (default: the user's login name).
+  QString reviewer() const;
+  void setReviewer(const QString& name);
+  /// "" (automatic) or "24gb", "16gb", "12gb", "8gb".
+  QString memoryPlan() const;
+  void setMemoryPlan(const QString& plan);
+  int previewEvery() const;  // steps, default 100
+  void setPreviewEvery(int steps);
+  QString exportFolder() const;  // default: Pictures/Rashisa
+  void setExportFolder(const QString& folder);
+  QString exportPattern() const;
+  void setExportPattern(const QString& pattern);
+  bool exportJpeg() const;
+  void setExportJpeg(bool jpeg);
+  int exportQuality() const;
+  void setExportQuality(int quality);
+  /// Hours a photo shoot takes per finished catalogue image (for the hours-saved figure).
+  double shootHoursPerImage() const;
+  void setShootHoursPerImage(double hours);
+  /// Seconds per denoising step remembered for a device, model family and size.
+  std::optional<GenerationSpeed> generationSpeed(const QString& device, const QString& family, int size) const;
+  void setGenerationSpeed(const QString& family, const GenerationSpeed& speed);
+  bool firstStartDone() const;
+  void setFirstStartDone(bool done);
+
   void sync();
 
  private:

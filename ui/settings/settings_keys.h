@@ -17,5 +17,15 @@ inline constexpr char kDefaultModel[] = "model/default";
 inline constexpr char kDevice[] = "device/choice";                   // "auto", "cpu", "cuda"
 inline constexpr char kSpeedGroup[] = "speed";                       // speed/<device|family|px>
 inline constexpr char kTryPrompt[] = "learn/tryPrompt";
+inline constexpr char kReviewer[] = "review/reviewer";              // name recorded with reviews
+inline constexpr char kMemoryPlan[] = "device/memoryPlan";          // "", "24gb", "16gb", "12gb", "8gb"
+inline constexpr char kPreviewEvery[] = "learn/previewEvery";       // steps
+inline constexpr char kExportFolder[] = "export/folder";
+inline constexpr char kExportPattern[] = "export/pattern";
+inline constexpr char kExportJpeg[] = "export/jpeg";
+inline constexpr char kExportQuality[] = "export/quality";
+inline constexpr char kShootHours[] = "summary/shootHoursPerImage"; // a photo shoot's hours per finished image
+inline constexpr char kGenerationGroup[] = "generation";            // generation/<device|family|px>
+inline constexpr char kFirstStartDone[] = "ui/firstStartDone";
 
 }  // namespace rashisa::ui::keys

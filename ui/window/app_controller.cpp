@@ -32,6 +32,7 @@ AppController::AppController(std::unique_ptr<Engine> engine, Settings& settings,
   connect(runner_.get(), &JobRunner::jobCancelled, this, &AppController::onCancelled);
   connect(runner_.get(), &JobRunner::progress, this, &AppController::onProgress);
   connect(runner_.get(), &JobRunner::preview, this, &AppController::onPreview);
+  connect(runner_.get(), &JobRunner::imageMade, this, &AppController::onImageMade);
   connect(runner_.get(), &JobRunner::pausedChanged, this, &AppController::onPausedChanged);
   connect(runner_.get(), &JobRunner::jobStarted, this, &AppController::busyChanged);
   connect(runner_.get(), &JobRunner::jobStarted, this,
@@ -164,7 +165,7 @@ void AppController::saveDraft(const QString& name, const QString& category) {
   if (!project_) return;
   project_->draftName = name;
   project_->draftCategory = category;
-  runner_->submit(JobKind::SaveDraft, tr("Saving"), [name, category](Engine& e, JobContext&) {
+  runner_->submitQuick(JobKind::SaveDraft, tr("Saving"), [name, category](Engine& e, JobContext&) {
     e.saveDraft(name, category);
     return QVariant();
   });
@@ -188,7 +189,7 @@ void AppController::checkCategory(const QString& word) {
     Q_EMIT categoryChecked(word, {}, false);
     return;
   }
-  runner_->submit(JobKind::CheckCategory, tr("Checking the category"), [word](Engine& e, JobContext&) {
+  runner_->submitQuick(JobKind::CheckCategory, tr("Checking the category"), [word](Engine& e, JobContext&) {
     return QVariantList{word, e.categoryProblem(word)};
   });
 }
@@ -203,7 +204,7 @@ void AppController::setDeviceChoice(const QString& device) {
 
 void AppController::refresh() {
   if (!project_) return;
-  runner_->submit(JobKind::Refresh, tr("Reading the project"),
+  runner_->submitQuick(JobKind::Refresh, tr("Reading the project"),
                   [](Engine& e, JobContext&) { return QVariant::fromValue(e.snapshot()); });
 }
 
@@ -239,6 +240,18 @@ PageId AppController::pageOf(JobKind kind) const {
     case JobKind::SetUpProduct:
     case JobKind::Train:
     case JobKind::TryProduct: return PageId::Learn;
+    case JobKind::SaveTemplate:
+    case JobKind::RemoveTemplate:
+    case JobKind::ImportTemplates:
+    case JobKind::ExportTemplates:
+    case JobKind::MakeExamples: return PageId::Templates;
+    case JobKind::PlanBatch:
+    case JobKind::QueueBatch:
+    case JobKind::RunBatch: return PageId::Generate;
+    case JobKind::LoadImage:
+    case JobKind::Review:
+    case JobKind::Regenerate: return PageId::Review;
+    case JobKind::ExportImages: return PageId::Export;
     case JobKind::SetModel: return project_ ? PageId::Learn : PageId::Start;
     default: return PageId::Start;
   }
@@ -284,6 +297,14 @@ void AppController::failureNotice(JobKind kind, const JobError& error) {
 }
 
 void AppController::onPausedChanged(bool paused) {
+  if (batch_) {
+    batch_->paused = paused;
+    if (paused)
+      imageRate_.pauseBegan(now());
+    else
+      imageRate_.pauseEnded(now());
+    Q_EMIT batchChanged();
+  }
   if (!live_) return;
   live_->paused = paused;
   if (paused)
@@ -300,6 +321,10 @@ void AppController::cancelJob() {
   if (live_) {
     live_->stopping = true;
     Q_EMIT trainingChanged();
+  }
+  if (batch_) {
+    batch_->stopping = true;
+    Q_EMIT batchChanged();
   }
   runner_->cancelCurrent();
   runner_->resume();

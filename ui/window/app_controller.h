@@ -20,7 +20,7 @@ namespace rashisa::ui {
 class Dialogs;
 class Settings;
 
-enum class PageId { Start, Photos, Learn };
+enum class PageId { Start, Photos, Learn, Templates, Generate, Review, Export };
 
 /// The training job in flight, as the Learn page and the job bar show it.
 struct LiveTraining {
@@ -33,6 +33,19 @@ struct LiveTraining {
   double loss = 0;
   std::array<StagePlan, 3> plan{};
   std::array<double, 3> secondsPerStep{};  // measured in this run (0: not yet)
+  bool paused = false;
+  bool stopping = false;
+};
+
+/// The batch in flight, as the Generate page and the job bar show it.
+struct LiveBatch {
+  qint64 batchId = 0;
+  int runId = 0;
+  qint64 done = 0;     // images stored
+  qint64 total = 0;
+  qint64 step = 0;     // denoising step of the image in flight
+  qint64 steps = 0;
+  double secondsPerImage = 0;  // measured in this run (0: not yet)
   bool paused = false;
   bool stopping = false;
 };
@@ -77,6 +90,17 @@ class AppController : public QObject {
   bool learnUnlocked(QString* why = nullptr) const;
   QString deviceChoice() const;
 
+  bool isBatchRunning() const { return batch_.has_value(); }
+  const std::optional<LiveBatch>& liveBatch() const { return batch_; }
+  std::optional<double> batchSecondsLeft() const;
+  /// Seconds for `images` images of `steps` steps each at `size` px, from the remembered
+  /// generation speed of this device and model family.
+  std::optional<double> estimateGenerationSeconds(qint64 imageSteps, qint64 images, int size) const;
+  /// The reviewer's name (from the settings).
+  QString reviewer() const;
+  /// Hours a photo shoot would have taken for the approved images (settings' rate).
+  double hoursSaved() const;
+
   // ---- actions -----------------------------------------------------------------------
   /// First things at start: the device, the default model, the project given on the command line.
   void startUp(const QString& projectPath);
@@ -101,6 +125,33 @@ class AppController : public QObject {
   /// Cancels the job in flight (training saves its progress first).
   void cancelJob();
 
+  // ---- catalogue: templates, batches, review, export ---------------------------------
+  void saveTemplate(const TemplateItem& item);
+  void removeTemplate(qint64 id);
+  /// Checks and expands a template being edited (quick lane); answers with templatePreviewed.
+  /// Returns a number the answer carries, so an editor can drop answers to older requests.
+  int previewTemplate(const TemplateItem& item, qint64 productId);
+  void importTemplates(const QString& path);
+  void exportTemplates(const QString& path, const QList<qint64>& ids);
+  /// Example images of the templates without one, with the product (needs the model).
+  void makeTemplateExamples(qint64 productId);
+  void planBatch(const BatchRequest& request);
+  /// Records the batch and starts making it.
+  void startBatch(const BatchRequest& request);
+  /// Continues an unfinished batch after its last stored image.
+  void resumeBatch(qint64 batchId);
+  void setReview(const QList<qint64>& imageIds, ReviewState state);
+  void setReviewer(const QString& name);
+  void loadImage(qint64 imageId);
+  void loadPhoto(qint64 photoId);
+  void regenerate(qint64 imageId);
+  /// The image's prompt and settings with `count` new seeds, as a new small batch.
+  void moreLikeThis(qint64 imageId, int count);
+  void exportImages(const ExportSettings& settings);
+  /// The first `max` file names an export would write (quick lane); answers with exportNamesReady.
+  void previewExportNames(const ExportSettings& settings, int max);
+  void measureGeneration(int size);
+
  Q_SIGNALS:
   void projectChanged();
   void environmentChanged();
@@ -114,6 +165,19 @@ class AppController : public QObject {
   void trainingEnded(qint64 productId, bool finished);
   void tryFinished(const QList<rashisa::ui::TryImage>& images);
   void busyChanged();
+  void templatesImported(const rashisa::ui::TemplateImport& result);
+  void templateSaved(const rashisa::ui::TemplateItem& item);
+  void templatePreviewed(int request, const rashisa::ui::TemplatePreview& preview);
+  void exportNamesReady(const QStringList& names, const QString& problem);
+  void batchPlanned(const rashisa::ui::BatchPlan& plan);
+  void imageMade(const rashisa::ui::ImageItem& image);
+  void batchChanged();
+  void batchEnded(qint64 batchId, bool finished);
+  void imageLoaded(qint64 imageId, const QImage& image);
+  void photoLoaded(qint64 photoId, const QImage& image);
+  void regenerated(const rashisa::ui::RegenerateResult& result);
+  void exportFinished(const rashisa::ui::ExportResult& result);
+  void generationSpeedChanged();
 
  private:
   void onFinished(int id, JobKind kind, const QVariant& result);
@@ -127,6 +191,11 @@ class AppController : public QObject {
   void rememberRecent();
   void submitTrain(qint64 productId, const TrainOptions& options);
   void finishLiveTraining(bool finished);
+  void onCatalogueFinished(JobKind kind, const QVariant& result);
+  void onBatchProgress(int id, const JobProgress& progress);
+  void onImageMade(int id, const ImageItem& image);
+  void submitRunBatch(qint64 batchId);
+  void finishLiveBatch(bool finished);
   void refineSpeed();
   PageId pageOf(JobKind kind) const;
   void failureNotice(JobKind kind, const JobError& error);
@@ -143,6 +212,10 @@ class AppController : public QObject {
   QString defaultModelProblem_;
   QMap<QString, std::array<StagePlan, 3>> presets_;
   std::optional<LiveTraining> live_;
+  std::optional<LiveBatch> batch_;
+  int batchJob_ = 0;
+  int templatePreviews_ = 0;
+  StepRate imageRate_;
   StepRate rate_;
   QElapsedTimer clock_;
   TrainOptions lastTrainOptions_;

@@ -106,6 +106,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
       break;
     case JobKind::CloseProject:
     case JobKind::SaveDraft: break;
+    default: onCatalogueFinished(kind, result); break;
   }
 }
 
@@ -130,6 +131,13 @@ void AppController::onFailed(int, JobKind kind, const JobError& error) {
       break;
     }
     case JobKind::CheckCategory: Q_EMIT categoryChecked({}, error.message, false); return;
+    case JobKind::RunBatch:
+      finishLiveBatch(false);
+      refresh();
+      break;
+    case JobKind::Review:
+    case JobKind::SaveTemplate: refresh(); break;
+    case JobKind::PreviewExport: Q_EMIT exportNamesReady({}, error.message); return;
     default: break;
   }
   failureNotice(kind, error);
@@ -157,12 +165,23 @@ void AppController::onCancelled(int, JobKind kind) {
       Q_EMIT trainingEnded(id, false);
       break;
     }
+    case JobKind::RunBatch:
+      finishLiveBatch(false);
+      refresh();
+      Q_EMIT notice(PageId::Generate, {MessageLevel::Info, tr("The batch stopped. The images made so far are kept."),
+                                       tr("Continue it whenever you like; it goes on after the last image."), {}, {},
+                                       {}, {}, {}});
+      break;
     default: break;
   }
   Q_EMIT busyChanged();
 }
 
 void AppController::onProgress(int id, const JobProgress& p) {
+  if (batch_ && id == batchJob_) {
+    onBatchProgress(id, p);
+    return;
+  }
   if (!live_ || id != trainJob_) return;
   if (!p.stage.startsWith(QLatin1String("stage"))) {
     Q_EMIT trainingChanged();

@@ -50,6 +50,7 @@ JobBar::JobBar(AppController& controller, QWidget* parent) : QFrame(parent), con
 }
 
 void JobBar::onStarted(const ActiveJob& job) {
+  if (job.lane == Lane::Quick) return;  // small edits between steps: nothing to show
   job_ = job;
   active_ = true;
   title_->setText(job.title);

@@ -1,6 +1,10 @@
 #include "ui/window/main_window.h"
 
+#include "ui/pages/export_page.h"
+#include "ui/pages/generate_page.h"
 #include "ui/pages/learn_page.h"
+#include "ui/pages/review_page.h"
+#include "ui/pages/templates_page.h"
 #include "ui/pages/photos_page.h"
 #include "ui/pages/start_page.h"
 #include "ui/settings/settings.h"
@@ -32,6 +36,10 @@ MainWindow::MainWindow(AppController& controller, QWidget* parent) : QMainWindow
   rail_->addStep(PageId::Start, tr("Start"));
   rail_->addStep(PageId::Photos, tr("Photos"));
   rail_->addStep(PageId::Learn, tr("Learn"));
+  rail_->addStep(PageId::Templates, tr("Templates"));
+  rail_->addStep(PageId::Generate, tr("Generate"));
+  rail_->addStep(PageId::Review, tr("Review"));
+  rail_->addStep(PageId::Export, tr("Export"));
   row->addWidget(rail_);
   auto* column = new QVBoxLayout;
   column->setSpacing(0);
@@ -39,9 +47,12 @@ MainWindow::MainWindow(AppController& controller, QWidget* parent) : QMainWindow
   start_ = new StartPage(controller, stack_);
   photos_ = new PhotosPage(controller, stack_);
   learn_ = new LearnPage(controller, stack_);
-  stack_->addWidget(start_);
-  stack_->addWidget(photos_);
-  stack_->addWidget(learn_);
+  templates_ = new TemplatesPage(controller, stack_);
+  generate_ = new GeneratePage(controller, stack_);
+  review_ = new ReviewPage(controller, stack_);
+  export_ = new ExportPage(controller, stack_);
+  for (Page* p : std::initializer_list<Page*>{start_, photos_, learn_, templates_, generate_, review_, export_})
+    stack_->addWidget(p);
   column->addWidget(stack_, 1);
   jobBar_ = new JobBar(controller, central);
   column->addWidget(jobBar_);
@@ -53,6 +64,7 @@ MainWindow::MainWindow(AppController& controller, QWidget* parent) : QMainWindow
   connect(photos_, &PhotosPage::nextRequested, this, [this] { showPage(PageId::Learn); });
   connect(&controller_, &AppController::projectChanged, this, &MainWindow::onProjectChanged);
   connect(&controller_, &AppController::trainingChanged, this, &MainWindow::updateRail);
+  connect(&controller_, &AppController::batchChanged, this, &MainWindow::updateRail);
   connect(&controller_, &AppController::notice, this, &MainWindow::onNotice);
   const QByteArray geometry = controller_.settings().windowGeometry();
   if (!geometry.isEmpty()) restoreGeometry(geometry);
@@ -117,6 +129,10 @@ Page* MainWindow::page(PageId id) const {
     case PageId::Start: return start_;
     case PageId::Photos: return photos_;
     case PageId::Learn: return learn_;
+    case PageId::Templates: return templates_;
+    case PageId::Generate: return generate_;
+    case PageId::Review: return review_;
+    case PageId::Export: return export_;
   }
   return start_;
 }
@@ -145,9 +161,12 @@ void MainWindow::updateRail() {
   if (!controller_.hasProject()) {
     photos->setBadge(RailItem::Badge::Locked, tr("Open or create a project"));
     learn->setBadge(RailItem::Badge::Locked, tr("Add photos first"));
+    for (PageId id : {PageId::Templates, PageId::Generate, PageId::Review, PageId::Export})
+      rail_->item(id)->setBadge(RailItem::Badge::Locked, tr("Open or create a project"));
     if (current_ != PageId::Start) showPage(PageId::Start);
     return;
   }
+  updateCatalogueRail();
   const ProjectSnapshot& p = controller_.project();
   bool warnings = false;
   for (const PhotoFinding& f : p.findings) warnings = warnings || f.severity != Severity::Info;
@@ -172,6 +191,39 @@ void MainWindow::updateRail() {
     learn->setBadge(RailItem::Badge::Attention, tr("Choose the base model"));
   else
     learn->setBadge(RailItem::Badge::None, tr("Ready to start"));
+}
+
+void MainWindow::updateCatalogueRail() {
+  const ProjectSnapshot& p = controller_.project();
+  bool trained = false;
+  for (const Product& product : p.products) trained = trained || product.trained;
+  qint64 approved = 0;
+  for (const ImageItem& i : p.images) approved += i.review == ReviewState::Approved ? 1 : 0;
+  qint64 unreviewed = 0;
+  for (const ImageItem& i : p.images) unreviewed += i.review == ReviewState::New ? 1 : 0;
+  rail_->item(PageId::Templates)
+      ->setBadge(p.templates.isEmpty() ? RailItem::Badge::Attention : RailItem::Badge::None,
+                 tr("%n template(s)", nullptr, static_cast<int>(p.templates.size())));
+  bool unfinished = false;
+  for (const BatchItem& b : p.batches)
+    unfinished = unfinished || (b.status != BatchStatus::Done && b.done < b.total);
+  if (!trained)
+    rail_->item(PageId::Generate)->setBadge(RailItem::Badge::Locked, tr("Learn a product first"));
+  else if (controller_.isBatchRunning())
+    rail_->item(PageId::Generate)->setBadge(RailItem::Badge::None, tr("Making images…"));
+  else if (unfinished)
+    rail_->item(PageId::Generate)->setBadge(RailItem::Badge::Attention, tr("A batch can continue"));
+  else
+    rail_->item(PageId::Generate)->setBadge(RailItem::Badge::None, tr("%n image(s) made", nullptr, static_cast<int>(p.images.size())));
+  if (p.images.isEmpty())
+    rail_->item(PageId::Review)->setBadge(RailItem::Badge::Locked, tr("Make images first"));
+  else
+    rail_->item(PageId::Review)->setBadge(unreviewed ? RailItem::Badge::Attention : RailItem::Badge::Done,
+                                          tr("%n to review", nullptr, static_cast<int>(unreviewed)));
+  if (approved == 0)
+    rail_->item(PageId::Export)->setBadge(RailItem::Badge::Locked, tr("Approve images first"));
+  else
+    rail_->item(PageId::Export)->setBadge(RailItem::Badge::None, tr("%n approved", nullptr, static_cast<int>(approved)));
 }
 
 void MainWindow::onNotice(PageId id, const Notice& notice) { page(id)->showNotice(notice); }

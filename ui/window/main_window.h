@@ -10,8 +10,12 @@ class QStackedWidget;
 
 namespace rashisa::ui {
 
+class ExportPage;
+class GeneratePage;
 class JobBar;
 class LearnPage;
+class ReviewPage;
+class TemplatesPage;
 class Page;
 class PhotosPage;
 class StartPage;
@@ -29,6 +33,10 @@ class MainWindow : public QMainWindow {
   StartPage* startPage() const { return start_; }
   PhotosPage* photosPage() const { return photos_; }
   LearnPage* learnPage() const { return learn_; }
+  TemplatesPage* templatesPage() const { return templates_; }
+  GeneratePage* generatePage() const { return generate_; }
+  ReviewPage* reviewPage() const { return review_; }
+  ExportPage* exportPage() const { return export_; }
   StepRail* rail() const { return rail_; }
   JobBar* jobBar() const { return jobBar_; }
   Page* page(PageId id) const;
@@ -39,6 +47,7 @@ class MainWindow : public QMainWindow {
  private:
   void buildMenus();
   void updateRail();
+  void updateCatalogueRail();
   void onProjectChanged();
   void onNotice(PageId page, const Notice& notice);
   bool confirmClose();
@@ -50,6 +59,10 @@ class MainWindow : public QMainWindow {
   StartPage* start_;
   PhotosPage* photos_;
   LearnPage* learn_;
+  TemplatesPage* templates_;
+  GeneratePage* generate_;
+  ReviewPage* review_;
+  ExportPage* export_;
   JobBar* jobBar_;
   PageId current_ = PageId::Start;
   QString shownProject_;
