@@ -113,11 +113,13 @@ std::vector<BatchItem> plan_batch(const store::Project& project, const BatchRequ
   return items;
 }
 
-std::int64_t queue_batch(store::Project& project, const BatchRequest& request) {
-  const auto items = plan_batch(project, request);
+namespace {
+
+std::int64_t add_batch_job(store::Project& project, const std::vector<BatchItem>& items,
+                           const std::vector<std::int64_t>& template_ids, const std::vector<std::int64_t>& concept_ids) {
   store::JobSpec spec;
-  if (request.template_ids.size() == 1) spec.template_id = request.template_ids[0];
-  if (request.concept_ids.size() == 1) spec.concept_id = request.concept_ids[0];
+  if (template_ids.size() == 1) spec.template_id = template_ids[0];
+  if (concept_ids.size() == 1) spec.concept_id = concept_ids[0];
   std::set<std::int64_t> seeds;
   json list = json::array();
   for (const auto& b : items) {
@@ -125,11 +127,50 @@ std::int64_t queue_batch(store::Project& project, const BatchRequest& request) {
     list.push_back(item_to_json(b));
   }
   spec.seeds.assign(seeds.begin(), seeds.end());
-  spec.params = json{{"kind", "batch"}, {"version", 1}, {"templates", request.template_ids},
-                     {"concepts", request.concept_ids}, {"items", list}}
+  spec.params = json{{"kind", "batch"}, {"version", 1}, {"templates", template_ids}, {"concepts", concept_ids},
+                     {"items", list}}
                     .dump();
   spec.total = static_cast<std::int64_t>(items.size());
   return project.add_job(spec);
+}
+
+}  // namespace
+
+std::int64_t queue_batch(store::Project& project, const BatchRequest& request) {
+  return add_batch_job(project, plan_batch(project, request), request.template_ids, request.concept_ids);
+}
+
+std::int64_t queue_more_like(store::Project& project, std::int64_t image_id, const std::vector<std::int64_t>& seeds) {
+  const store::ImageInfo image = project.get_image(image_id);
+  if (!image.concept_id)
+    throw Error(ErrorCode::InvalidArgument, "image " + std::to_string(image_id) +
+                                                " was made with a product that has been removed; it cannot be made again");
+  if (seeds.empty() || seeds.size() > templates::kDefaultExpansionCap)
+    throw Error(ErrorCode::InvalidArgument, "give 1 to 1000 seeds");
+  const json values = json::parse(image.params.template_values, nullptr, false);
+  std::optional<std::int64_t> template_id;
+  if (image.job_id) template_id = project.get_job(*image.job_id).spec.template_id;
+  std::vector<BatchItem> items;
+  for (const std::int64_t seed : seeds) {
+    BatchItem b;
+    b.concept_id = *image.concept_id;
+    b.template_id = template_id.value_or(0);
+    b.prompt = image.params.prompt;
+    b.negative_prompt = image.params.negative_prompt;
+    if (values.is_object())
+      for (auto it = values.begin(); it != values.end(); ++it)
+        if (it.value().is_string()) b.values[it.key()] = it.value().get<std::string>();
+    b.width = image.params.width;
+    b.height = image.params.height;
+    b.steps = image.params.steps;
+    b.guidance = image.params.guidance;
+    b.sampler = image.params.sampler;
+    b.seed = seed;
+    items.push_back(std::move(b));
+  }
+  std::vector<std::int64_t> templates;
+  if (template_id) templates.push_back(*template_id);
+  return add_batch_job(project, items, templates, {*image.concept_id});
 }
 
 std::vector<BatchItem> job_items(const store::Job& job) {

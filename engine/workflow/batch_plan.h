@@ -54,6 +54,10 @@ std::vector<BatchItem> plan_batch(const store::Project& project, const BatchRequ
 /// Plans the batch and adds it as one queued job; returns the job id.
 std::int64_t queue_batch(store::Project& project, const BatchRequest& request);
 
+/// "More like this": the image's prompt, negative prompt and settings with each of `seeds`, as
+/// one queued job (its product must still exist). Returns the job id.
+std::int64_t queue_more_like(store::Project& project, std::int64_t image_id, const std::vector<std::int64_t>& seeds);
+
 /// The plan stored in a job (Error(FileFormat) when the job was not made by queue_batch).
 std::vector<BatchItem> job_items(const store::Job& job);
 

@@ -191,5 +191,39 @@ TEST_F(Workflow, OnlyApprovedImagesAreExported) {
   EXPECT_GT(fs::file_size(dir_ / "sheet.png"), 0u);
 }
 
+TEST_F(Workflow, MoreLikeThisRepeatsThePromptWithNewSeeds) {
+  const auto product = trained_concept("Blue mug", "mug");
+  const auto tpl = two_value_template();
+  BatchRequest r;
+  r.template_ids = {tpl};
+  r.concept_ids = {product};
+  const auto job = project_->get_job(queue_batch(*project_, r));
+  const auto items = job_items(job);
+  ASSERT_EQ(items.size(), 2u);
+  store::NewImage image;
+  image.job_id = job.id;
+  image.concept_id = product;
+  image.params = {items[1].seed, items[1].sampler, items[1].steps, items[1].guidance, items[1].width, items[1].height,
+                  items[1].prompt, items[1].negative_prompt, R"({"surface":"marble"})", std::string(64, 'a')};
+  image.png = media::encode_png(pattern(64, 64, 1));
+  const auto image_id = project_->add_image(image);
+
+  const auto more = project_->get_job(queue_more_like(*project_, image_id, {7, 8, 9}));
+  EXPECT_EQ(more.status, store::JobStatus::Queued);
+  EXPECT_EQ(more.spec.total, 3);
+  const auto again = job_items(more);
+  ASSERT_EQ(again.size(), 3u);
+  for (std::size_t k = 0; k < again.size(); ++k) {
+    EXPECT_EQ(again[k].prompt, items[1].prompt);
+    EXPECT_EQ(again[k].values.at("surface"), "marble");
+    EXPECT_EQ(again[k].template_id, tpl);
+    EXPECT_EQ(again[k].concept_id, product);
+    EXPECT_EQ(again[k].seed, static_cast<std::int64_t>(7 + k));
+  }
+  EXPECT_THROW(queue_more_like(*project_, image_id, {}), Error);
+  project_->remove_concept(product);
+  EXPECT_THROW(queue_more_like(*project_, image_id, {1}), Error);
+}
+
 }  // namespace
 }  // namespace rashisa::workflow

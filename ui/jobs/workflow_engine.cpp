@@ -8,6 +8,7 @@
 #include "engine/workflow/model_session.h"
 #include "engine/workflow/model_summary.h"
 #include "engine/workflow/photo_intake.h"
+#include "engine/workflow/project_templates.h"
 #include "engine/workflow/speed_probe.h"
 #include "ui/jobs/workflow_convert_p.h"
 
@@ -87,6 +88,8 @@ std::optional<ModelInfo> WorkflowEngine::cachedModel(const QString& path, QStrin
 ProjectSnapshot WorkflowEngine::createProject(const QString& path) {
   closeProject();
   project_ = std::make_unique<store::Project>(store::Project::create(convert::path(path)));
+  // A new project starts with the built-in catalogue, as `rashisa-cli project new` does.
+  workflow::add_templates(*project_, workflow::builtin_templates());
   return snapshot();
 }
 
@@ -100,6 +103,7 @@ void WorkflowEngine::closeProject() {
   session_.reset();
   sessionKey_.clear();
   project_.reset();
+  thumbnails_.clear();
 }
 
 namespace {
@@ -176,7 +180,7 @@ ProjectSnapshot WorkflowEngine::snapshot() {
     s.draftName = s.products.back().name;
     s.draftCategory = s.products.back().category;
   }
-  s.summary.imagesMade = static_cast<qint64>(pr.list_images().size());
+  addCatalogue(s);
   return s;
 }
 

@@ -4,12 +4,15 @@
 // Includes only the torch-free workflow headers.
 #include "ui/jobs/engine.h"
 
+#include <QHash>
+
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace rashisa::store {
 class Project;
+struct ImageInfo;
 }
 namespace rashisa::workflow {
 class ModelSession;
@@ -43,6 +46,26 @@ class WorkflowEngine final : public Engine {
   qint64 setUpProduct(const ProductSetup& setup) override;
   TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) override;
   QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) override;
+  GenerationSpeed measureGeneration(int size, JobContext& context) override;
+
+  TemplateItem saveTemplate(const TemplateItem& item) override;
+  void removeTemplate(qint64 id) override;
+  TemplatePreview previewTemplate(const TemplateItem& item, qint64 productId) override;
+  TemplateImport importTemplates(const QString& path) override;
+  void exportTemplates(const QString& path, const QList<qint64>& ids) override;
+  void makeTemplateExamples(qint64 productId, JobContext& context) override;
+
+  BatchPlan planBatch(const BatchRequest& request) override;
+  qint64 queueBatch(const BatchRequest& request) override;
+  void runBatch(qint64 batchId, JobContext& context) override;
+  qint64 queueMoreLikeThis(qint64 imageId, int count) override;
+  QImage imageFull(qint64 imageId) override;
+  QImage photoFull(qint64 photoId) override;
+  void setReviewer(const QString& name) override;
+  void setReview(const QList<qint64>& imageIds, ReviewState state) override;
+  RegenerateResult regenerate(qint64 imageId, JobContext& context) override;
+  ExportResult exportImages(const ExportSettings& settings, JobContext& context) override;
+  QStringList exportNames(const ExportSettings& settings, int max) override;
 
   /// Draft keys in the project file.
   static constexpr char kDraftName[] = "ui.draft.name";
@@ -53,6 +76,20 @@ class WorkflowEngine final : public Engine {
   /// The project's base model, loaded once (for training: fp32 master weights).
   workflow::ModelSession& session(JobContext& context);
   std::optional<ModelInfo> cachedModel(const QString& path, QString* problem, QString* code);
+  /// The catalogue half of the snapshot: templates, images (thumbnails cached), batches, summary.
+  void addCatalogue(ProjectSnapshot& snapshot);
+  QList<TemplateItem> templateItems();
+  struct ImageContext {
+    QMap<qint64, QString> productNames;
+    QMap<qint64, QString> templateKeys;
+    QMap<qint64, QString> templateLabels;  // in the window's language
+  };
+  ImageContext imageContext(const QList<TemplateItem>& templates);
+  /// The template of each stored image of a batch (all batches when `jobId` is empty): the
+  /// images of a batch follow its plan in order.
+  QMap<qint64, qint64> imageTemplates(std::optional<qint64> jobId = std::nullopt);
+  ImageItem imageItem(const store::ImageInfo& image, const ImageContext& context, const QMap<qint64, qint64>& templateOf);
+  QImage thumbnail(qint64 imageId);
 
   std::unique_ptr<store::Project> project_;
   std::unique_ptr<workflow::ModelSession> session_;
@@ -60,6 +97,7 @@ class WorkflowEngine final : public Engine {
   std::string device_ = "auto";
   QString describedPath_;
   std::optional<ModelInfo> described_;
+  QHash<qint64, QImage> thumbnails_;
 };
 
 }  // namespace rashisa::ui

@@ -39,6 +39,7 @@ JobBar::JobBar(AppController& controller, QWidget* parent) : QFrame(parent), con
   connect(&jobs, &JobRunner::idle, this, &JobBar::onIdle);
   connect(&jobs, &JobRunner::pausedChanged, this, &JobBar::updateButtons);
   connect(&controller_, &AppController::trainingChanged, this, &JobBar::updateButtons);
+  connect(&controller_, &AppController::batchChanged, this, &JobBar::updateButtons);
   connect(pause_, &QPushButton::clicked, this, [this] {
     if (controller_.jobs().isPaused())
       controller_.resumeJob();
@@ -81,6 +82,8 @@ void JobBar::onProgress(int id, const JobProgress& p) {
   if (p.stage.startsWith(QLatin1String("stage"))) {
     text += QStringLiteral(" · ") + tr("%1 / %2 steps").arg(p.step).arg(p.total);
     if (const auto left = controller_.trainingSecondsLeft()) text += QStringLiteral(" · ") + tr("%1 left").arg(Format::duration(*left));
+  } else if (job_.kind == JobKind::RunBatch) {
+    if (const auto left = controller_.batchSecondsLeft()) text += QStringLiteral(" · ") + tr("%1 left").arg(Format::duration(*left));
   }
   detail_->setText(text);
   if (p.items > 0) {
@@ -114,7 +117,8 @@ void JobBar::updateButtons() {
   cancel_->setVisible(active_ && job_.kind != JobKind::CloseProject && job_.kind != JobKind::OpenProject &&
                       job_.kind != JobKind::CreateProject);
   cancel_->setText(job_.kind == JobKind::Train ? tr("Save and stop") : tr("Stop"));
-  const bool stopping = controller_.live() && controller_.live()->stopping;
+  const bool stopping = (controller_.live() && controller_.live()->stopping) ||
+                        (controller_.liveBatch() && controller_.liveBatch()->stopping);
   cancel_->setEnabled(!stopping);
   if (paused && active_) detail_->setText(tr("Paused"));
 }
