@@ -3,6 +3,7 @@
 #include "ui/settings/settings.h"
 #include "ui/window/app_controller.h"
 #include "ui/window/dialogs.h"
+#include "ui/window/log_file.h"
 #include "ui/window/main_window.h"
 #include "app/gui/language.h"
 
@@ -106,6 +107,11 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("Rashisa"));
   QApplication::setApplicationDisplayName(QStringLiteral("Rashisa"));
   QApplication::setApplicationVersion(QStringLiteral(RASHISA_VERSION));
+  // Every message of the program and every job goes to a rotating file in the data folder
+  // (its path is in the About box; "copy details" carries its end).
+  LogFile log(LogFile::defaultPath());
+  LogFile::install(&log);
+  qInfo("Rashisa %s started", RASHISA_VERSION);
   Settings settings;
   Translators translators;
   translators.install(chooseLanguage(options.language, settings.language()));
@@ -116,5 +122,8 @@ int main(int argc, char** argv) {
   if (settings.windowGeometry().isEmpty()) window.resize(1280, 800);
   window.show();
   controller.startUp(options.project);
-  return app.exec();
+  window.showFirstStartIfNeeded();
+  const int code = app.exec();
+  LogFile::install(nullptr);
+  return code;
 }

@@ -54,7 +54,7 @@ void FakeEngine::record(const char* name) {
     if (code == QLatin1String("out-of-memory")) fail(ErrorCode::OutOfMemory, "scripted: out of memory");
     if (code == QLatin1String("file-not-found")) fail(ErrorCode::FileNotFound, "scripted: not found");
     if (code == QLatin1String("unsafe-format")) fail(ErrorCode::UnsafeFormat, "scripted: pickle");
-    fail(ErrorCode::Internal, "scripted failure of " + std::string(name));
+    failWithCode(code, name);
   }
 }
 
@@ -286,12 +286,14 @@ QString FakeEngine::categoryProblem(const QString& word) {
 
 TrainingSpeed FakeEngine::measureSpeed(int resolution, JobContext& context) {
   record("measureSpeed");
+  requireMeasureModel();
   for (int i = 1; i <= 6; ++i) {
     context.report({QStringLiteral("measure"), i, 6});
     if (!context.proceed()) fail(ErrorCode::Cancelled, "cancelled");
   }
   QMutexLocker lock(&state_->mutex);
-  return {{0.5, 0.4, 0.9}, state_->script.device.description, state_->script.device.description, resolution};
+  const DeviceInfo device = device_ == QLatin1String("cpu") ? cpuDevice() : state_->script.device;
+  return {state_->script.secondsPerSample, device.description, device.description, resolution};
 }
 
 Product* FakeEngine::productById(qint64 id) {

@@ -31,6 +31,9 @@ struct FakeScript {
   qint64 holdStep = 0;                    // ...after this many steps, until released or cancelled
   std::optional<QString> failNext;       // the next call of this name throws
   QString failCode = QStringLiteral("internal");
+  std::array<double, 3> secondsPerSample{0.5, 0.4, 0.9};  // what measureSpeed reports
+  double secondsPerDenoise = 0.05;                         // what measureGeneration reports
+  double decodeSeconds = 0.2;
 };
 
 struct FakeProject {
@@ -74,6 +77,7 @@ class FakeEngine final : public Engine {
   QString categoryProblem(const QString& word) override;
   TrainingSpeed measureSpeed(int resolution, JobContext& context) override;
   GenerationSpeed measureGeneration(int size, JobContext& context) override;
+  void setMeasureModel(const QString& path) override;
   TemplateItem saveTemplate(const TemplateItem& item) override;
   void removeTemplate(qint64 id) override;
   TemplatePreview previewTemplate(const TemplateItem& item, qint64 productId) override;
@@ -113,6 +117,11 @@ class FakeEngine final : public Engine {
   void summarize(ProjectSnapshot& s);
   QString reviewer_ = QStringLiteral("tester");
   Product* productById(qint64 id);
+  /// Measuring needs a model: the open project's, or the one given by setMeasureModel.
+  void requireMeasureModel();
+  /// Throws the engine's error (or project-file fault) of that name; Internal for others.
+  [[noreturn]] static void failWithCode(const QString& code, const char* call);
+  QString measureModel_;
 
   std::shared_ptr<FakeState> state_;
   QString openPath_;

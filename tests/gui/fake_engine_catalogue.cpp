@@ -109,9 +109,11 @@ QList<ImageItem> FakeEngine::planImages(const ProjectSnapshot& s, const BatchReq
 
 GenerationSpeed FakeEngine::measureGeneration(int size, JobContext& context) {
   record("measureGeneration");
+  requireMeasureModel();
   for (int i = 1; i <= 4; ++i) context.report({QStringLiteral("measure"), i, 4});
   QMutexLocker lock(&state_->mutex);
-  return {0.05, 0.2, size, state_->script.device.description};
+  const DeviceInfo device = device_ == QLatin1String("cpu") ? cpuDevice() : state_->script.device;
+  return {state_->script.secondsPerDenoise, state_->script.decodeSeconds, size, device.description};
 }
 
 TemplateItem FakeEngine::saveTemplate(const TemplateItem& item) {

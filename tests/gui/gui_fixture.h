@@ -21,6 +21,8 @@ class ScriptedDialogs final : public Dialogs {
   QStringList photos;
   QString folder;
   QString model;
+  QString chosenFolder;   // chooseFolder's answer
+  QStringList folderTitles;  // titles of the folder choosers shown
   bool answer = true;
   QStringList questions;  // titles of the confirmations asked
 
@@ -29,6 +31,10 @@ class ScriptedDialogs final : public Dialogs {
   QStringList photoFiles(QWidget*) override { return photos; }
   QString photoFolder(QWidget*) override { return folder; }
   QString modelPath(QWidget*, bool) override { return model; }
+  QString chooseFolder(QWidget*, const QString& title, const QString&) override {
+    folderTitles.push_back(title);
+    return chosenFolder;
+  }
   bool confirm(QWidget*, const QString& title, const QString&, const QString&, const QString&) override {
     questions.push_back(title);
     return answer;

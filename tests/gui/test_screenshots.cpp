@@ -7,10 +7,33 @@
 #include "tests/gui/ui_states.h"
 #include "tests/gui/widget_audit.h"
 
+#include <QDialog>
 #include <QDir>
+#include <QPainter>
 #include <QTest>
 
 using namespace rashisa::testing;
+
+namespace {
+
+/// The window as a user sees it: dialogs open over it (the first-start wizard, the Preferences)
+/// are drawn centred on it, framed, over a slightly dimmed window.
+QImage withDialogs(QWidget* window) {
+  QImage shot = window->grab().toImage();
+  QPainter p(&shot);
+  for (QDialog* d : window->findChildren<QDialog*>()) {
+    if (!d->isVisible() || !d->isWindow()) continue;
+    p.fillRect(shot.rect(), QColor(0, 0, 0, 50));
+    const QPixmap dialog = d->grab();
+    const QRect at(QPoint((shot.width() - dialog.width()) / 2, (shot.height() - dialog.height()) / 2), dialog.size());
+    p.drawPixmap(at.topLeft(), dialog);
+    p.setPen(QColor(0x8a, 0x90, 0x99));
+    p.drawRect(at.adjusted(-1, -1, 0, 0));
+  }
+  return shot;
+}
+
+}  // namespace
 
 class TestScreenshots : public QObject {
   Q_OBJECT
@@ -34,7 +57,7 @@ class TestScreenshots : public QObject {
     s.enter(f);
     f.window->resize(1280, 800);
     for (int i = 0; i < 10; ++i) QCoreApplication::processEvents();
-    const QImage shot = f.window->grab().toImage();
+    const QImage shot = withDialogs(f.window.get());
     const QString dir = qEnvironmentVariable("RASHISA_SCREENSHOT_DIR", QStringLiteral("screenshots")) +
                         QLatin1Char('/') + language;
     QDir().mkpath(dir);

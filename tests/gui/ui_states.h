@@ -7,6 +7,10 @@
 
 #include <functional>
 
+namespace rashisa::ui {
+class FirstStartWizard;
+}
+
 namespace rashisa::testing {
 
 struct UiState {
@@ -26,6 +30,9 @@ QList<UiState> generateStates();
 QList<UiState> reviewStates();
 QList<UiState> exportStates();
 QList<UiState> firstStartStates();
+
+/// Shows the window with the first-start wizard open at `page` (FirstStartWizard::PageIndex).
+ui::FirstStartWizard* openFirstStart(GuiFixture& f, int page);
 
 /// Data shown in the states that is not text of Rashisa's (file, product and model names).
 QStringList uiStateData();

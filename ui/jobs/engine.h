@@ -72,6 +72,10 @@ class Engine {
   virtual QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) = 0;
   /// Seconds per denoising step of a generation at `size` px on this device.
   virtual GenerationSpeed measureGeneration(int size, JobContext& context) = 0;
+  /// The base model measureSpeed and measureGeneration use while no project is open (the
+  /// default model for new projects, checked by the first-start wizard); it is loaded by the
+  /// first measurement that needs it. With a project open, the project's model is used.
+  virtual void setMeasureModel(const QString& path) = 0;
 
   // ---- templates --------------------------------------------------------------------
   /// Adds (id 0) or updates a template; Error(InvalidArgument) names what to fix.

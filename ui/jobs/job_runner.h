@@ -50,6 +50,7 @@ enum class JobKind {
   MeasureGeneration,
   PreviewTemplate,
   PreviewExport,
+  CheckDevice,  // the first-start device check: training and generation speed
 };
 
 /// Exclusive jobs run one at a time in order; quick jobs (small reads and edits of the project,

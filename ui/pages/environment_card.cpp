@@ -1,6 +1,8 @@
 #include "ui/pages/environment_card.h"
 
 #include "ui/text/format.h"
+#include "ui/widgets/card.h"
+#include "ui/widgets/choices.h"
 #include "ui/widgets/icons.h"
 #include "ui/window/app_controller.h"
 #include "ui/window/dialogs.h"
@@ -13,34 +15,21 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStorageInfo>
+#include <QVBoxLayout>
 
 namespace rashisa::ui {
 
 EnvironmentCard::EnvironmentCard(AppController& controller, QWidget* parent) : QFrame(parent), controller_(controller) {
-  setObjectName(QStringLiteral("environmentCard"));
-  setFrameShape(QFrame::StyledPanel);
-  setStyleSheet(QStringLiteral("QFrame#environmentCard { border: 1px solid #d5dbe1; border-radius: 8px; }"));
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(16, 14, 16, 14);
+  QVBoxLayout* layout = makeCard(this, QStringLiteral("environmentCard"));
   layout->setSpacing(10);
-  auto* heading = new QLabel(tr("Is this computer ready?"), this);
-  QFont f = heading->font();
-  f.setBold(true);
-  f.setPointSizeF(f.pointSizeF() * 1.15);
-  heading->setFont(f);
-  layout->addWidget(heading);
+  layout->addWidget(makeCardHeading(tr("Is this computer ready?"), this));
   gpu_ = addLine(tr("GPU"));
   model_ = addLine(tr("Base model"));
-  auto* buttons = new QHBoxLayout;
-  buttons->setContentsMargins(34, 0, 0, 0);
-  chooseFile_ = new QPushButton(tr("Choose a model file…"), this);
-  chooseFolder_ = new QPushButton(tr("Choose a model folder…"), this);
-  chooseFile_->setToolTip(tr("A Stable Diffusion 1.5 or 2.1 checkpoint (.safetensors)"));
-  chooseFolder_->setToolTip(tr("A Stable Diffusion 1.5 or 2.1 folder in the diffusers layout"));
-  buttons->addWidget(chooseFile_);
-  buttons->addWidget(chooseFolder_);
-  buttons->addStretch(1);
-  layout->addLayout(buttons);
+  const Choices::ModelButtons buttons = Choices::modelButtons(this);
+  buttons.row->setContentsMargins(34, 0, 0, 0);
+  chooseFile_ = buttons.file;
+  chooseFolder_ = buttons.folder;
+  layout->addLayout(buttons.row);
   offline_ = new QLabel(tr("Rashisa never downloads anything. Choose the Stable Diffusion 1.5 or 2.1 model you "
                            "already have on this computer."),
                         this);

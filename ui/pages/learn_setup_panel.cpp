@@ -3,6 +3,7 @@
 #include "ui/pages/page.h"
 #include "ui/settings/settings.h"
 #include "ui/text/format.h"
+#include "ui/widgets/choices.h"
 #include "ui/widgets/stage_stepper.h"
 #include "ui/window/app_controller.h"
 
@@ -54,6 +55,8 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   connect(&controller_, &AppController::environmentChanged, this, &LearnSetupPanel::refresh);
   connect(&controller_, &AppController::projectChanged, this, &LearnSetupPanel::refresh);
   connect(&controller_, &AppController::busyChanged, this, &LearnSetupPanel::refresh);
+  connect(&controller_, &AppController::settingsChanged, this, &LearnSetupPanel::applySettings);
+  applySettings();
   refresh();
 }
 
@@ -154,20 +157,22 @@ QWidget* LearnSetupPanel::buildAdvanced() {
                                     "the final stage writes about 10 GB."));
   form->addRow(tr("Save progress every"), checkpointMinutes_);
   device_ = new QComboBox(box);
-  device_->addItem(tr("Automatic"), QStringLiteral("auto"));
-  device_->addItem(tr("GPU (NVIDIA)"), QStringLiteral("cuda"));
-  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+  Choices::fillDevices(device_);
   device_->setCurrentIndex(std::max(0, device_->findData(controller_.deviceChoice())));
   connect(device_, qOverload<int>(&QComboBox::activated), this,
           [this] { controller_.setDeviceChoice(device_->currentData().toString()); });
   form->addRow(tr("Device"), device_);
   memory_ = new QComboBox(box);
-  memory_->addItem(tr("Automatic"), QString());
-  for (const char* plan : {"24gb", "16gb", "12gb", "8gb"})
-    memory_->addItem(tr("%1 GB GPU").arg(QString::fromLatin1(plan).chopped(2)), QString::fromLatin1(plan));
-  memory_->setToolTip(tr("Smaller settings fit smaller GPUs and train more slowly."));
+  Choices::fillMemoryPlans(memory_);
   form->addRow(tr("Memory"), memory_);
   return box;
+}
+
+void LearnSetupPanel::applySettings() {
+  // The Preferences (and the first-start check) choose the defaults; the fields stay editable.
+  previewEvery_->setValue(controller_.settings().previewEvery());
+  memory_->setCurrentIndex(std::max(0, memory_->findData(controller_.settings().memoryPlan())));
+  device_->setCurrentIndex(std::max(0, device_->findData(controller_.deviceChoice())));
 }
 
 void LearnSetupPanel::setAdvancedOpen(bool open) {

@@ -50,6 +50,8 @@ class LearnSetupPanel : public QWidget {
   QWidget* buildAdvanced();
   void presetChanged();
   QString preset() const;
+  /// Preview frequency, memory setting and device from the settings.
+  void applySettings();
 
   AppController& controller_;
   QButtonGroup* presets_;

@@ -3,6 +3,7 @@
 #include "ui/models/photo_delegate.h"
 #include "ui/models/recent_projects_model.h"
 #include "ui/pages/environment_card.h"
+#include "ui/pages/summary_card.h"
 #include "ui/settings/settings.h"
 #include "ui/widgets/drop_support.h"
 #include "ui/window/app_controller.h"
@@ -64,8 +65,15 @@ StartPage::StartPage(AppController& controller, QWidget* parent) : Page(controll
   leftColumn_ = left;
   columns->addLayout(left, 3);
 
+  auto* right = new QVBoxLayout;
+  right->setSpacing(14);
   environment_ = new EnvironmentCard(controller, this);
-  columns->addWidget(environment_, 2);
+  right->addWidget(environment_);
+  summary_ = new SummaryCard(controller, this);
+  right->addWidget(summary_);
+  right->addStretch(1);
+  columns->addLayout(right, 2);
+  connect(summary_, &SummaryCard::rateChangeRequested, this, &StartPage::shootRateRequested);
 
   connect(newButton_, &QPushButton::clicked, this, [this] { newProject({}); });
   connect(openButton_, &QPushButton::clicked, this, [this] {
@@ -82,8 +90,15 @@ void StartPage::refreshRecent() {
   const bool any = recent_->rowCount() > 0;
   recentView_->setVisible(any);
   recentEmpty_->setVisible(!any);
+  summary_->setVisible(controller().hasProject());
   // Without the list, the space below stays empty instead of spreading the rest apart.
   leftColumn_->setStretch(leftColumn_->count() - 1, any ? 0 : 1);
+}
+
+void StartPage::showEvent(QShowEvent* event) {
+  // The project just opened is remembered after the pages hear of it: read the list again.
+  refreshRecent();
+  Page::showEvent(event);
 }
 
 void StartPage::newProject(const QStringList& photos) {

@@ -12,6 +12,7 @@ namespace rashisa::ui {
 
 class EnvironmentCard;
 class RecentProjectsModel;
+class SummaryCard;
 
 class StartPage : public Page {
   Q_OBJECT
@@ -22,10 +23,16 @@ class StartPage : public Page {
   void refreshRecent();
   RecentProjectsModel* recentModel() const { return recent_; }
   EnvironmentCard* environment() const { return environment_; }
+  SummaryCard* summary() const { return summary_; }
+
+ Q_SIGNALS:
+  /// The summary's "change the photo shoot time" link: the window opens the Preferences.
+  void shootRateRequested();
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void newProject(const QStringList& photos);
@@ -38,6 +45,7 @@ class StartPage : public Page {
   QLabel* recentEmpty_;
   RecentProjectsModel* recent_;
   EnvironmentCard* environment_;
+  SummaryCard* summary_;
   QVBoxLayout* leftColumn_ = nullptr;
 };
 

@@ -1,5 +1,7 @@
 #include "ui/text/finding_text.h"
 
+#include "ui/text/error_text.h"
+
 namespace rashisa::ui {
 
 FindingText PhotoText::finding(const PhotoFinding& f, int photoCount) {
@@ -54,6 +56,10 @@ FindingText PhotoText::importFailure(const QString& c) {
   if (c == QLatin1String("empty")) return {tr("Empty file"), tr("The file holds no data; copy it again.")};
   if (c == QLatin1String("disk-full"))
     return {tr("The disk is full"), tr("Free some disk space, then add the photo again.")};
+  if (ErrorText::isKnown(c)) {  // a project-file fault while storing the photo (busy, read-only, ...)
+    const UserMessage m = ErrorText::forCode(c);
+    return {m.title, m.advice};
+  }
   return {tr("Could not be added"), tr("See \"Copy details\" for the exact reason.")};
 }
 

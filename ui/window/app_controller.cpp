@@ -4,6 +4,7 @@
 #include "ui/text/error_text.h"
 #include "ui/window/app_controller_p.h"
 #include "ui/window/dialogs.h"
+#include "ui/window/log_file.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -57,6 +58,7 @@ AppController::~AppController() {
 void AppController::logJob(int id, const QString& what) {
   log_.push_back(QStringLiteral("%1 job %2 %3").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)).arg(id).arg(what));
   while (log_.size() > 20) log_.removeFirst();
+  if (LogFile* file = LogFile::current()) file->write(QStringLiteral("job %1 %2").arg(id).arg(what));
 }
 
 double AppController::now() const { return static_cast<double>(clock_.nsecsElapsed()) / 1e9; }
@@ -71,6 +73,11 @@ std::optional<ModelInfo> AppController::model() const {
 QString AppController::modelProblem() const {
   if (project_ && !project_->modelPath.isEmpty()) return project_->modelProblem;
   return defaultModelProblem_;
+}
+
+QString AppController::modelProblemCode() const {
+  if (project_ && !project_->modelPath.isEmpty()) return project_->modelProblemCode;
+  return defaultModelProblemCode_;
 }
 
 QString AppController::defaultModelPath() const { return settings_.defaultModel(); }
@@ -105,9 +112,11 @@ bool AppController::learnUnlocked(QString* why) const { return photosReady(why);
 
 void AppController::startUp(const QString& projectPath) {
   const QString model = settings_.defaultModel();
-  if (!model.isEmpty() && projectPath.isEmpty())
+  if (!model.isEmpty() && projectPath.isEmpty()) {
+    ++checkingModel_;
     runner_->submit(JobKind::DescribeModel, tr("Checking the base model"),
                     [model](Engine& e, JobContext&) { return QVariant::fromValue(e.describeModel(model)); });
+  }
   if (!projectPath.isEmpty()) openProject(projectPath);
 }
 
@@ -117,10 +126,12 @@ void AppController::newProject(const QString& path, const QStringList& photos) {
   runner_->submit(JobKind::CreateProject, tr("Creating the project"), [path](Engine& e, JobContext&) {
     return QVariant::fromValue(e.createProject(path));
   });
-  if (!model.isEmpty())
+  if (!model.isEmpty()) {
+    ++checkingModel_;
     runner_->submit(JobKind::SetModel, tr("Checking the base model"), [model](Engine& e, JobContext& c) {
       return withSnapshot(QVariant::fromValue(e.setProjectModel(model, c)), e);
     });
+  }
 }
 
 void AppController::openProject(const QString& path) {
@@ -174,6 +185,8 @@ void AppController::saveDraft(const QString& name, const QString& category) {
 
 void AppController::chooseModel(const QString& path) {
   if (path.isEmpty()) return;
+  ++checkingModel_;
+  Q_EMIT busyChanged();
   if (project_) {
     runner_->submit(JobKind::SetModel, tr("Checking the base model"), [path](Engine& e, JobContext& c) {
       return withSnapshot(QVariant::fromValue(e.setProjectModel(path, c)), e);
@@ -268,7 +281,9 @@ QString AppController::lowerMemoryPlan(const QString& message) const {
   return QStringLiteral("12gb");
 }
 
-void AppController::failureNotice(JobKind kind, const JobError& error) {
+void AppController::failureNotice(JobKind kind, const JobError& error) { Q_EMIT notice(pageOf(kind), noticeFor(kind, error)); }
+
+Notice AppController::noticeFor(JobKind kind, const JobError& error) {
   const UserMessage m = ErrorText::forJob(kind, error);
   Notice n;
   n.level = MessageLevel::Error;
@@ -277,23 +292,29 @@ void AppController::failureNotice(JobKind kind, const JobError& error) {
   const QString device =
       device_ ? QStringLiteral("%1 (%2, libtorch %3)").arg(device_->description, device_->name, device_->torchVersion)
               : QString();
-  n.details = ErrorText::details(kind, error, device, log_);
+  const LogFile* file = LogFile::current();
+  n.details = ErrorText::details(kind, error, device, log_, file ? file->path() : QString(),
+                                 file ? file->tail(40) : QStringList());
   const Product* p = product();
   if (m.action == FixAction::LowerMemory && kind == JobKind::Train && p && !lowerMemoryPlan(error.message).isEmpty()) {
     const QString plan = lowerMemoryPlan(error.message);
     const qint64 id = p->id;
     n.actionText = tr("Resume with less memory");
     n.action = [this, id, plan] {
+      // The smaller setting is kept for later runs too: this GPU needs it.
+      settings_.setMemoryPlan(plan);
+      notifySettingsChanged();
       TrainOptions o = lastTrainOptions_;
       o.memoryPlan = plan;
       o.restart = false;
       resumeTraining(id, o);
     };
   } else if (m.action == FixAction::ChooseModel) {
-    n.actionText = tr("Choose a model…");
-    n.action = [this] { chooseModel(dialogs_.modelPath(nullptr, false)); };
+    addModelActions(n);
+  } else if (m.action == FixAction::FreeDisk) {
+    n.text = diskFullAdvice(kind);
   }
-  Q_EMIT notice(pageOf(kind), n);
+  return n;
 }
 
 void AppController::onPausedChanged(bool paused) {

@@ -69,6 +69,10 @@ class AppController : public QObject {
   /// The base model shown on the Start page: the project's, or the default for new projects.
   std::optional<ModelInfo> model() const;
   QString modelProblem() const;
+  /// The error code behind modelProblem() ("" when there is none or it is not known).
+  QString modelProblemCode() const;
+  /// A base model is being checked (chosen, or the default one read at start).
+  bool isCheckingModel() const { return checkingModel_ > 0; }
   QString defaultModelPath() const;
   QMap<QString, std::array<StagePlan, 3>> presetPlans() const { return presets_; }
   /// The product the Learn page is about: the one named like the draft, else the newest.
@@ -100,6 +104,13 @@ class AppController : public QObject {
   QString reviewer() const;
   /// Hours a photo shoot would have taken for the approved images (settings' rate).
   double hoursSaved() const;
+  /// The first-start device check is running.
+  bool isCheckingDevice() const { return checkDeviceJob_ != 0; }
+  /// The memory setting that fits a device, as the engine picks it from the GPU's memory:
+  /// "24gb", "16gb", "12gb", "8gb"; "" (automatic) on the CPU or when the memory is unknown.
+  static QString memoryPlanFor(const DeviceInfo& device);
+  /// Where the project's files grow (the project's folder, or the documents folder).
+  QString workFolder() const;
 
   // ---- actions -----------------------------------------------------------------------
   /// First things at start: the device, the default model, the project given on the command line.
@@ -152,6 +163,19 @@ class AppController : public QObject {
   void previewExportNames(const ExportSettings& settings, int max);
   void measureGeneration(int size);
 
+  // ---- first start and settings -------------------------------------------------------
+  /// Measures training (a few steps of each stage) and generation speed on this device with
+  /// the project's model, or without a project with the default model; stores the speeds for
+  /// the time estimates and the memory setting that fits the device. Answers with deviceChecked.
+  void checkDevice();
+  /// Stops the device check if it is running (nothing is stored then).
+  void cancelDeviceCheck();
+  /// Settings were changed elsewhere (the Preferences dialog): pages that show them refresh.
+  void notifySettingsChanged();
+  /// The notice for a failed job: translated text, the fix as a button where there is one,
+  /// and "copy details" (code, versions, the last jobs and the log's end).
+  Notice noticeFor(JobKind kind, const JobError& error);
+
  Q_SIGNALS:
   void projectChanged();
   void environmentChanged();
@@ -178,6 +202,11 @@ class AppController : public QObject {
   void regenerated(const rashisa::ui::RegenerateResult& result);
   void exportFinished(const rashisa::ui::ExportResult& result);
   void generationSpeedChanged();
+  /// A base model was checked: `error.code` is empty when it can be used.
+  void modelChecked(const rashisa::ui::JobError& error);
+  /// The device check ended: `error.code` is empty when it measured, "cancelled" when stopped.
+  void deviceChecked(const rashisa::ui::JobError& error);
+  void settingsChanged();
 
  private:
   void onFinished(int id, JobKind kind, const QVariant& result);
@@ -202,6 +231,13 @@ class AppController : public QObject {
   /// The memory plan one step smaller than the one that ran out ("" when none is smaller).
   QString lowerMemoryPlan(const QString& message) const;
   double now() const;
+  void onSetupFinished(JobKind kind, const QVariant& result);
+  void onSetupFailed(JobKind kind, const JobError& error);
+  /// The model speeds are remembered for: the project's, or the default one without a project.
+  const std::optional<ModelInfo>& speedModel() const;
+  /// "Rashisa needs about 25 GB free at <folder>, and 3 GB is free now...".
+  QString diskFullAdvice(JobKind kind) const;
+  void addModelActions(Notice& n);
 
   Settings& settings_;
   Dialogs& dialogs_;
@@ -210,6 +246,9 @@ class AppController : public QObject {
   std::optional<DeviceInfo> device_;
   std::optional<ModelInfo> defaultModel_;
   QString defaultModelProblem_;
+  QString defaultModelProblemCode_;
+  int checkingModel_ = 0;   // model checks queued or running
+  int checkDeviceJob_ = 0;  // the device check's job id (0: none)
   QMap<QString, std::array<StagePlan, 3>> presets_;
   std::optional<LiveTraining> live_;
   std::optional<LiveBatch> batch_;

@@ -150,8 +150,8 @@ std::optional<double> AppController::batchSecondsLeft() const {
 }
 
 std::optional<double> AppController::estimateGenerationSeconds(qint64 imageSteps, qint64 images, int size) const {
-  if (!device_ || !project_ || !project_->model) return std::nullopt;
-  const auto speed = settings_.generationSpeed(device_->description, project_->model->family, size);
+  if (!device_ || !speedModel()) return std::nullopt;
+  const auto speed = settings_.generationSpeed(device_->description, speedModel()->family, size);
   if (!speed) return std::nullopt;
   return static_cast<double>(imageSteps) * speed->secondsPerStep + static_cast<double>(images) * speed->decodeSeconds;
 }
@@ -272,7 +272,7 @@ void AppController::onCatalogueFinished(JobKind kind, const QVariant& result) {
       Q_EMIT exportFinished(value.value<ExportResult>());
       break;
     case JobKind::MeasureGeneration:
-      if (project_ && project_->model) settings_.setGenerationSpeed(project_->model->family, result.value<GenerationSpeed>());
+      if (speedModel()) settings_.setGenerationSpeed(speedModel()->family, result.value<GenerationSpeed>());
       Q_EMIT generationSpeedChanged();
       break;
     default: break;

@@ -5,6 +5,7 @@
 #include "ui/window/app_controller_p.h"
 #include "ui/window/dialogs.h"
 
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 #include <utility>
@@ -30,8 +31,12 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
     case JobKind::DescribeModel:
       defaultModel_ = result.value<ModelInfo>();
       defaultModelProblem_.clear();
+      defaultModelProblemCode_.clear();
       settings_.setDefaultModel(defaultModel_->path);
+      checkingModel_ = std::max(0, checkingModel_ - 1);
       Q_EMIT environmentChanged();
+      Q_EMIT modelChecked({});
+      Q_EMIT busyChanged();
       break;
     case JobKind::CreateProject:
     case JobKind::OpenProject: {
@@ -45,6 +50,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
         n.text = tr("It was not found or could not be read at %1. Put it back, or choose the model again.")
                      .arg(project_->modelPath);
         n.details = project_->modelProblem;
+        addModelActions(n);
         Q_EMIT notice(PageId::Learn, n);
       }
       break;
@@ -54,8 +60,11 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
       settings_.setDefaultModel(info.path);
       defaultModel_ = info;
       setProject(snapshotOf(result));
+      checkingModel_ = std::max(0, checkingModel_ - 1);
       Q_EMIT environmentChanged();
       Q_EMIT speedChanged();
+      Q_EMIT modelChecked({});
+      Q_EMIT busyChanged();
       break;
     }
     case JobKind::ImportPhotos: {
@@ -77,7 +86,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
     case JobKind::MeasureSpeed: {
       measuring_ = false;
       TrainingSpeed speed = result.value<TrainingSpeed>();
-      if (project_ && project_->model) settings_.setTrainingSpeed(project_->model->family, speed);
+      if (speedModel()) settings_.setTrainingSpeed(speedModel()->family, speed);
       Q_EMIT speedChanged();
       Q_EMIT busyChanged();
       break;
@@ -106,6 +115,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
       break;
     case JobKind::CloseProject:
     case JobKind::SaveDraft: break;
+    case JobKind::CheckDevice: onSetupFinished(kind, result); break;
     default: onCatalogueFinished(kind, result); break;
   }
 }
@@ -121,8 +131,16 @@ void AppController::onFailed(int, JobKind kind, const JobError& error) {
     case JobKind::DescribeModel:
       defaultModel_.reset();
       defaultModelProblem_ = error.message;
+      defaultModelProblemCode_ = error.code;
+      checkingModel_ = std::max(0, checkingModel_ - 1);
       Q_EMIT environmentChanged();
+      Q_EMIT modelChecked(error);
       break;
+    case JobKind::SetModel:
+      checkingModel_ = std::max(0, checkingModel_ - 1);
+      Q_EMIT modelChecked(error);
+      break;
+    case JobKind::CheckDevice: onSetupFailed(kind, error); return;
     case JobKind::Train: {
       const qint64 id = live_ ? live_->productId : 0;
       finishLiveTraining(false);
@@ -151,6 +169,7 @@ void AppController::onCancelled(int, JobKind kind) {
       refresh();
       break;
     case JobKind::MeasureSpeed: measuring_ = false; break;
+    case JobKind::CheckDevice: onSetupFailed(kind, {QStringLiteral("cancelled"), {}}); return;
     case JobKind::TryProduct:
       trying_ = false;
       Q_EMIT tryFinished({});
@@ -206,8 +225,8 @@ void AppController::onPreview(int id, const TrainingPreview& preview) {
 }
 
 std::optional<TrainingSpeed> AppController::speedFor(int resolution) const {
-  if (!device_ || !project_ || !project_->model) return std::nullopt;
-  return settings_.trainingSpeed(device_->description, project_->model->family, resolution);
+  if (!device_ || !speedModel()) return std::nullopt;
+  return settings_.trainingSpeed(device_->description, speedModel()->family, resolution);
 }
 
 std::optional<double> AppController::estimateSeconds(const QString& preset, int resolution) const {

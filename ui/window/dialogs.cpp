@@ -43,6 +43,10 @@ QString SystemDialogs::modelPath(QWidget* parent, bool folder) {
                                       tr("Stable Diffusion models (*.safetensors)"));
 }
 
+QString SystemDialogs::chooseFolder(QWidget* parent, const QString& title, const QString& start) {
+  return QFileDialog::getExistingDirectory(parent, title, start);
+}
+
 bool SystemDialogs::confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                             const QString& reject) {
   QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);

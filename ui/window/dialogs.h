@@ -19,6 +19,8 @@ class Dialogs {
   virtual QString photoFolder(QWidget* parent) = 0;
   /// A single-file model (.safetensors) or, with `folder`, a diffusers folder.
   virtual QString modelPath(QWidget* parent, bool folder) = 0;
+  /// Any folder ("" when cancelled), starting at `start`.
+  virtual QString chooseFolder(QWidget* parent, const QString& title, const QString& start) = 0;
   /// A yes/no question; true for `accept`.
   virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                        const QString& reject) = 0;
@@ -34,6 +36,7 @@ class SystemDialogs final : public Dialogs {
   QStringList photoFiles(QWidget* parent) override;
   QString photoFolder(QWidget* parent) override;
   QString modelPath(QWidget* parent, bool folder) override;
+  QString chooseFolder(QWidget* parent, const QString& title, const QString& start) override;
   bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                const QString& reject) override;
 };

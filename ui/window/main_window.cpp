@@ -8,13 +8,18 @@
 #include "ui/pages/photos_page.h"
 #include "ui/pages/start_page.h"
 #include "ui/settings/settings.h"
+#include "ui/text/summary_text.h"
 #include "ui/window/dialogs.h"
+#include "ui/window/first_start_wizard.h"
 #include "ui/window/job_bar.h"
+#include "ui/window/log_file.h"
+#include "ui/window/settings_dialog.h"
 #include "ui/window/step_rail.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -66,6 +71,9 @@ MainWindow::MainWindow(AppController& controller, QWidget* parent) : QMainWindow
   connect(&controller_, &AppController::trainingChanged, this, &MainWindow::updateRail);
   connect(&controller_, &AppController::batchChanged, this, &MainWindow::updateRail);
   connect(&controller_, &AppController::notice, this, &MainWindow::onNotice);
+  connect(&controller_, &AppController::settingsChanged, this, &MainWindow::updateSummary);
+  connect(start_, &StartPage::shootRateRequested, this,
+          [this] { showPreferences()->focusField(SettingsDialog::Field::ShootHours); });
   const QByteArray geometry = controller_.settings().windowGeometry();
   if (!geometry.isEmpty()) restoreGeometry(geometry);
   showPage(PageId::Start);
@@ -109,14 +117,55 @@ void MainWindow::buildMenus() {
     a->setChecked(code == current);
     group->addAction(a);
   }
+  settings->addSeparator();
+  settings->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] { showPreferences(); });
+  settings->addAction(tr("Run the first-start check again…"), this, [this] { showFirstStart(); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About Rashisa"), this, [this] {
-    QMessageBox::about(this, tr("About Rashisa"),
-                       tr("<b>Rashisa %1</b><p>Learns a product from a few photos and makes catalogue images of it, "
-                          "on this computer. Nothing is uploaded or downloaded.</p>")
-                           .arg(QStringLiteral(RASHISA_VERSION)));
-  });
+  help->addAction(tr("&About Rashisa"), this, [this] { QMessageBox::about(this, tr("About Rashisa"), aboutText()); });
+}
+
+QString MainWindow::aboutText() const {
+  const LogFile* log = LogFile::current();
+  const QString path = QDir::toNativeSeparators(log ? log->path() : LogFile::defaultPath());
+  return tr("<b>Rashisa %1</b><p>Learns a product from a few photos and makes catalogue images of it, "
+            "on this computer. Nothing is uploaded or downloaded.</p>")
+             .arg(QStringLiteral(RASHISA_VERSION)) +
+         tr("<p>Log file (for support):<br>%1</p>").arg(path.toHtmlEscaped());
+}
+
+namespace {
+
+/// Opens the window's one dialog of a kind (window-modal, not blocking), made when needed.
+template <class Dialog>
+Dialog* openOnce(QPointer<Dialog>& dialog, AppController& controller, QWidget* parent) {
+  if (!dialog) {
+    dialog = new Dialog(controller, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+  }
+  dialog->open();
+  dialog->raise();
+  return dialog;
+}
+
+}  // namespace
+
+FirstStartWizard* MainWindow::showFirstStart() { return openOnce(wizard_, controller_, this); }
+
+FirstStartWizard* MainWindow::showFirstStartIfNeeded() {
+  return controller_.settings().firstStartDone() ? nullptr : showFirstStart();
+}
+
+SettingsDialog* MainWindow::showPreferences() { return openOnce(preferences_, controller_, this); }
+
+void MainWindow::updateSummary() {
+  const ProjectSummary& s = controller_.project().summary;
+  if (!controller_.hasProject() || s.imagesMade == 0) {  // nothing to count yet
+    rail_->setProjectSummary({}, {});
+    return;
+  }
+  rail_->setProjectSummary(SummaryText::line(s, controller_.hoursSaved()),
+                           SummaryText::explanation(s, controller_.settings().shootHoursPerImage()));
 }
 
 void MainWindow::chooseLanguage(const QString& language) {
@@ -148,6 +197,7 @@ void MainWindow::onProjectChanged() {
   const QString name = QFileInfo(path).completeBaseName();
   setWindowTitle(path.isEmpty() ? tr("Rashisa") : tr("%1 — Rashisa").arg(name));
   rail_->setProjectName(name);
+  updateSummary();
   if (path != shownProject_) {
     shownProject_ = path;
     showPage(path.isEmpty() ? PageId::Start : PageId::Photos);

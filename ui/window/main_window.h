@@ -5,12 +5,15 @@
 
 #include <QMainWindow>
 #include <QMap>
+#include <QPointer>
 
 class QStackedWidget;
 
 namespace rashisa::ui {
 
 class ExportPage;
+class FirstStartWizard;
+class SettingsDialog;
 class GeneratePage;
 class JobBar;
 class LearnPage;
@@ -41,6 +44,16 @@ class MainWindow : public QMainWindow {
   JobBar* jobBar() const { return jobBar_; }
   Page* page(PageId id) const;
 
+  /// Opens the first-start wizard (window-modal, not blocking) and returns it.
+  FirstStartWizard* showFirstStart();
+  /// Opens it when the first start has not been done yet (the caller decides when: main()
+  /// after showing the window; tests whenever they like). nullptr when it is not needed.
+  FirstStartWizard* showFirstStartIfNeeded();
+  /// Opens the Preferences (window-modal, not blocking) and returns the dialog.
+  SettingsDialog* showPreferences();
+  /// The About box's text: version, what Rashisa does, and where its log file is.
+  QString aboutText() const;
+
  protected:
   void closeEvent(QCloseEvent* event) override;
 
@@ -52,6 +65,7 @@ class MainWindow : public QMainWindow {
   void onNotice(PageId page, const Notice& notice);
   bool confirmClose();
   void chooseLanguage(const QString& language);
+  void updateSummary();
 
   AppController& controller_;
   StepRail* rail_;
@@ -67,6 +81,8 @@ class MainWindow : public QMainWindow {
   PageId current_ = PageId::Start;
   QString shownProject_;
   bool closing_ = false;
+  QPointer<FirstStartWizard> wizard_;
+  QPointer<SettingsDialog> preferences_;
 };
 
 }  // namespace rashisa::ui

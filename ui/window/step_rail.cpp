@@ -103,6 +103,12 @@ StepRail::StepRail(QWidget* parent) : QFrame(parent) {
   project_->setContentsMargins(16, 0, 8, 10);
   project_->setStyleSheet(QStringLiteral("color: #5a6570;"));
   layout->addWidget(project_);
+  summary_ = new QLabel(this);
+  summary_->setWordWrap(true);
+  summary_->setContentsMargins(16, 0, 8, 10);
+  summary_->setStyleSheet(QStringLiteral("color: #1f6f3f;"));
+  summary_->hide();
+  layout->addWidget(summary_);
   layout->addStretch(1);
 }
 
@@ -119,5 +125,12 @@ void StepRail::setCurrent(PageId page) {
 }
 
 void StepRail::setProjectName(const QString& name) { project_->setText(name); }
+
+void StepRail::setProjectSummary(const QString& text, const QString& toolTip) {
+  summary_->setText(text);
+  summary_->setToolTip(toolTip);
+  summary_->setVisible(!text.isEmpty());
+  project_->setContentsMargins(16, 0, 8, text.isEmpty() ? 10 : 2);
+}
 
 }  // namespace rashisa::ui

@@ -49,6 +49,9 @@ class StepRail : public QFrame {
   RailItem* item(PageId page) const { return items_.value(page); }
   void setCurrent(PageId page);
   void setProjectName(const QString& name);
+  /// A short line under the project's name (images made, hours saved) and how it is counted.
+  void setProjectSummary(const QString& text, const QString& toolTip);
+  QLabel* projectSummary() const { return summary_; }
 
  Q_SIGNALS:
   void stepChosen(rashisa::ui::PageId page);
@@ -56,6 +59,7 @@ class StepRail : public QFrame {
  private:
   QMap<PageId, RailItem*> items_;
   QLabel* project_;
+  QLabel* summary_;
 };
 
 }  // namespace rashisa::ui
