@@ -88,6 +88,7 @@ std::optional<ModelInfo> WorkflowEngine::cachedModel(const QString& path, QStrin
 ProjectSnapshot WorkflowEngine::createProject(const QString& path) {
   closeProject();
   project_ = std::make_unique<store::Project>(store::Project::create(convert::path(path)));
+  if (!reviewer_.isEmpty()) project_->set_actor(reviewer_.toStdString());
   // A new project starts with the built-in catalogue, as `rashisa-cli project new` does.
   workflow::add_templates(*project_, workflow::builtin_templates());
   return snapshot();
@@ -96,6 +97,7 @@ ProjectSnapshot WorkflowEngine::createProject(const QString& path) {
 ProjectSnapshot WorkflowEngine::openProject(const QString& path) {
   closeProject();
   project_ = std::make_unique<store::Project>(store::Project::open(convert::path(path)));
+  if (!reviewer_.isEmpty()) project_->set_actor(reviewer_.toStdString());
   return snapshot();
 }
 
@@ -232,15 +234,29 @@ ModelInfo WorkflowEngine::setProjectModel(const QString& path, JobContext& conte
   return info;
 }
 
+void WorkflowEngine::setMeasureModel(const QString& path) { measureModel_ = path; }
+
 workflow::ModelSession& WorkflowEngine::session(JobContext& context) {
-  store::Project& pr = project();
+  workflow::SessionOptions options;
+  options.device = device_;
+  options.purpose = workflow::SessionPurpose::Train;
+  if (!project_) {
+    // The first-start check measures on the default model before any project exists.
+    if (measureModel_.isEmpty())
+      throw Error(ErrorCode::InvalidArgument, "choose a base model first: the measurement runs on it");
+    const std::string key = measureModel_.toStdString() + "\n" + device_;
+    if (session_ && key == sessionKey_) return *session_;
+    session_.reset();
+    context.report({QStringLiteral("load")});
+    session_ = workflow::ModelSession::open(convert::path(measureModel_), options);
+    sessionKey_ = key;
+    return *session_;
+  }
+  store::Project& pr = *project_;
   const std::string key = pr.base_model().path + "\n" + device_;
   if (session_ && key == sessionKey_) return *session_;
   session_.reset();
   context.report({QStringLiteral("load")});
-  workflow::SessionOptions options;
-  options.device = device_;
-  options.purpose = workflow::SessionPurpose::Train;
   session_ = workflow::open_project_model(pr, options);
   sessionKey_ = key;
   return *session_;

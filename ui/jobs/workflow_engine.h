@@ -47,6 +47,7 @@ class WorkflowEngine final : public Engine {
   TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) override;
   QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) override;
   GenerationSpeed measureGeneration(int size, JobContext& context) override;
+  void setMeasureModel(const QString& path) override;
 
   TemplateItem saveTemplate(const TemplateItem& item) override;
   void removeTemplate(qint64 id) override;
@@ -95,6 +96,8 @@ class WorkflowEngine final : public Engine {
   std::unique_ptr<workflow::ModelSession> session_;
   std::string sessionKey_;  // model path + device the session was opened with
   std::string device_ = "auto";
+  QString measureModel_;
+  QString reviewer_;  // recorded as "who" in the project (set again on every open)  // the model measurements use while no project is open
   QString describedPath_;
   std::optional<ModelInfo> described_;
   QHash<qint64, QImage> thumbnails_;

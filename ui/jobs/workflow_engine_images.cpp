@@ -161,7 +161,8 @@ QImage WorkflowEngine::photoFull(qint64 photoId) {
 }
 
 void WorkflowEngine::setReviewer(const QString& name) {
-  if (project_ && !name.trimmed().isEmpty()) project_->set_actor(name.trimmed().toStdString());
+  reviewer_ = name.trimmed();
+  if (project_ && !reviewer_.isEmpty()) project_->set_actor(reviewer_.toStdString());
 }
 
 void WorkflowEngine::setReview(const QList<qint64>& imageIds, ReviewState state) {

@@ -44,8 +44,10 @@ AppController::AppController(std::unique_ptr<Engine> engine, Settings& settings,
           [this](int id, JobKind, const JobError& e) { logJob(id, QStringLiteral("failed: ") + e.code); });
   connect(runner_.get(), &JobRunner::idle, this, &AppController::busyChanged);
   const QString device = settings_.device();
-  runner_->submit(JobKind::ProbeDevice, tr("Checking this computer"), [device](Engine& e, JobContext&) {
+  const QString reviewer = settings_.reviewer();
+  runner_->submit(JobKind::ProbeDevice, tr("Checking this computer"), [device, reviewer](Engine& e, JobContext&) {
     e.setDevice(device);
+    e.setReviewer(reviewer);
     return QVariantList{QVariant::fromValue(e.probeDevice()), QVariant::fromValue(e.presetPlans())};
   });
 }
