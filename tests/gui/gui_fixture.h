@@ -21,6 +21,7 @@ class ScriptedDialogs final : public Dialogs {
   QStringList photos;
   QString folder;
   QString model;
+  QString exportDir;  // the export folder chooser's answer
   bool answer = true;
   QStringList questions;  // titles of the confirmations asked
 
@@ -33,6 +34,7 @@ class ScriptedDialogs final : public Dialogs {
     questions.push_back(title);
     return answer;
   }
+  QString exportFolder(QWidget*, const QString&) override { return exportDir; }
 };
 
 struct GuiOptions {
