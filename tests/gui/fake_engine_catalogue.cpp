@@ -390,59 +390,6 @@ RegenerateResult FakeEngine::regenerate(qint64 imageId, JobContext& context) {
   return {imageId, photo(static_cast<int>(imageId), 512), true};
 }
 
-ExportResult FakeEngine::exportImages(const ExportSettings& settings, JobContext& context) {
-  record("exportImages");
-  QList<ImageItem> chosen;
-  {
-    QMutexLocker lock(&state_->mutex);
-    for (const ImageItem& i : open().snapshot.images)
-      if (settings.imageIds.isEmpty() ? i.review == ReviewState::Approved : settings.imageIds.contains(i.id))
-        chosen.push_back(i);
-  }
-  if (chosen.isEmpty()) fail(ErrorCode::InvalidArgument, "no approved images to export");
-  ExportResult result;
-  result.folder = settings.folder;
-  for (int k = 0; k < chosen.size(); ++k) {
-    context.report({QStringLiteral("export"), k + 1, chosen.size()});
-    QString name = settings.pattern;
-    name.replace(QStringLiteral("{product}"), chosen[k].productName)
-        .replace(QStringLiteral("{template}"), chosen[k].templateKey)
-        .replace(QStringLiteral("{image}"), QString::number(chosen[k].id))
-        .replace(QStringLiteral("{seed}"), QString::number(chosen[k].seed));
-    const QString file = QDir(settings.folder).filePath(name + (settings.jpeg ? QStringLiteral(".jpg") : QStringLiteral(".png")));
-    if (QFileInfo::exists(file) && !settings.overwrite) fail(ErrorCode::FileWrite, "exists: " + file.toStdString());
-    photo(static_cast<int>(chosen[k].id), 64).save(file);
-    result.files.push_back(file);
-    QMutexLocker lock(&state_->mutex);
-    open().exported[chosen[k].id].push_back(file);
-  }
-  if (settings.contactSheet) {
-    result.contactSheet = QDir(settings.folder).filePath(QStringLiteral("contact-sheet.pdf"));
-    QFile f(result.contactSheet);
-    f.open(QIODevice::WriteOnly);
-    f.write("%PDF-1.4 fake\n");
-  }
-  return result;
-}
-
-QStringList FakeEngine::exportNames(const ExportSettings& settings, int max) {
-  record("exportNames");
-  if (settings.pattern.trimmed().isEmpty()) fail(ErrorCode::InvalidArgument, "the file-name pattern is empty");
-  QStringList out;
-  QMutexLocker lock(&state_->mutex);
-  for (const ImageItem& i : open().snapshot.images) {
-    if (out.size() >= max) break;
-    if (!(settings.imageIds.isEmpty() ? i.review == ReviewState::Approved : settings.imageIds.contains(i.id))) continue;
-    QString name = settings.pattern;
-    name.replace(QStringLiteral("{product}"), i.productName)
-        .replace(QStringLiteral("{template}"), i.templateKey)
-        .replace(QStringLiteral("{image}"), QString::number(i.id))
-        .replace(QStringLiteral("{seed}"), QString::number(i.seed));
-    out.push_back(name + (settings.jpeg ? QStringLiteral(".jpg") : QStringLiteral(".png")));
-  }
-  return out;
-}
-
 void FakeEngine::summarize(ProjectSnapshot& s) {
   s.summary = {};
   for (const Product& p : s.products) s.summary.productsTrained += p.trained ? 1 : 0;

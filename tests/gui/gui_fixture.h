@@ -23,6 +23,7 @@ class ScriptedDialogs final : public Dialogs {
   QString model;
   QString chosenFolder;   // chooseFolder's answer
   QStringList folderTitles;  // titles of the folder choosers shown
+  QString exportDir;  // the export folder chooser's answer
   bool answer = true;
   QStringList questions;  // titles of the confirmations asked
 
@@ -39,6 +40,7 @@ class ScriptedDialogs final : public Dialogs {
     questions.push_back(title);
     return answer;
   }
+  QString exportFolder(QWidget*, const QString&) override { return exportDir; }
 };
 
 struct GuiOptions {

@@ -134,7 +134,8 @@ struct ExportSettings {
   QString folder;
   bool jpeg = false;
   int quality = 92;  // JPEG 1..100
-  /// File names: {product} {template} {image} {seed} {job} {date}; the extension is added.
+  /// File names: {product} {template} {image} {seed} {job} {date} {index} (1, 2, 3 ... in export
+  /// order); the extension is added.
   QString pattern = QStringLiteral("{product}-{template}-{image}");
   QList<qint64> imageIds;  // empty: every approved image
   bool includePrompts = false;  // the AI label, seed, settings and model hash are always written

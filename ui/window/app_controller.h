@@ -83,6 +83,8 @@ class AppController : public QObject {
   bool isMeasuring() const { return measuring_; }
   bool isTrying() const { return trying_; }
   bool isImporting() const { return importing_; }
+  /// An export is queued or running.
+  bool isExporting() const { return exporting_; }
   /// Training speed remembered for this device and the project's model family.
   std::optional<TrainingSpeed> speedFor(int resolution) const;
   /// Seconds for a whole training run of `preset` at the remembered speed.
@@ -201,6 +203,9 @@ class AppController : public QObject {
   void photoLoaded(qint64 photoId, const QImage& image);
   void regenerated(const rashisa::ui::RegenerateResult& result);
   void exportFinished(const rashisa::ui::ExportResult& result);
+  /// The export failed (after the Export page got the usual notice) or, with code "cancelled",
+  /// was stopped: the engine's code and text.
+  void exportFailed(const QString& code, const QString& message);
   void generationSpeedChanged();
   /// A base model was checked: `error.code` is empty when it can be used.
   void modelChecked(const rashisa::ui::JobError& error);
@@ -262,6 +267,7 @@ class AppController : public QObject {
   bool measuring_ = false;
   bool trying_ = false;
   bool importing_ = false;
+  bool exporting_ = false;
   QStringList pendingPhotos_;  // photos to import once a new project exists
   QStringList log_;            // the last jobs and how they ended, for "copy details"
   void logJob(int id, const QString& what);

@@ -215,9 +215,11 @@ void AppController::exportImages(const ExportSettings& settings) {
   settings_.setExportJpeg(settings.jpeg);
   settings_.setExportQuality(settings.quality);
   QDir().mkpath(settings.folder);
+  exporting_ = true;
   runner_->submit(JobKind::ExportImages, tr("Exporting images"), [settings](Engine& e, JobContext& c) {
     return withSnapshot(QVariant::fromValue(e.exportImages(settings, c)), e);
   });
+  Q_EMIT busyChanged();
 }
 
 void AppController::measureGeneration(int size) {
@@ -268,8 +270,10 @@ void AppController::onCatalogueFinished(JobKind kind, const QVariant& result) {
     }
     case JobKind::Regenerate: Q_EMIT regenerated(result.value<RegenerateResult>()); break;
     case JobKind::ExportImages:
+      exporting_ = false;
       setProject(result.toList().value(1).value<ProjectSnapshot>());
       Q_EMIT exportFinished(value.value<ExportResult>());
+      Q_EMIT busyChanged();
       break;
     case JobKind::MeasureGeneration:
       if (speedModel()) settings_.setGenerationSpeed(speedModel()->family, result.value<GenerationSpeed>());

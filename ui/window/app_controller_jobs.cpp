@@ -156,9 +156,11 @@ void AppController::onFailed(int, JobKind kind, const JobError& error) {
     case JobKind::Review:
     case JobKind::SaveTemplate: refresh(); break;
     case JobKind::PreviewExport: Q_EMIT exportNamesReady({}, error.message); return;
+    case JobKind::ExportImages: exporting_ = false; break;
     default: break;
   }
   failureNotice(kind, error);
+  if (kind == JobKind::ExportImages) Q_EMIT exportFailed(error.code, error.message);
   Q_EMIT busyChanged();
 }
 
@@ -169,6 +171,10 @@ void AppController::onCancelled(int, JobKind kind) {
       refresh();
       break;
     case JobKind::MeasureSpeed: measuring_ = false; break;
+    case JobKind::ExportImages:
+      exporting_ = false;
+      Q_EMIT exportFailed(QStringLiteral("cancelled"), {});
+      break;
     case JobKind::CheckDevice: onSetupFailed(kind, {QStringLiteral("cancelled"), {}}); return;
     case JobKind::TryProduct:
       trying_ = false;

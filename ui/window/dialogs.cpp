@@ -57,4 +57,10 @@ bool SystemDialogs::confirm(QWidget* parent, const QString& title, const QString
   return box.clickedButton() == yes;
 }
 
+QString SystemDialogs::exportFolder(QWidget* parent, const QString& current) {
+  return QFileDialog::getExistingDirectory(
+      parent, tr("Choose the folder for the exported images"),
+      current.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) : current);
+}
+
 }  // namespace rashisa::ui

@@ -24,6 +24,8 @@ class Dialogs {
   /// A yes/no question; true for `accept`.
   virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                        const QString& reject) = 0;
+  /// The folder to export images to, starting at `current` ("" when cancelled).
+  virtual QString exportFolder(QWidget* parent, const QString& current) = 0;
 };
 
 /// The real dialogs (QFileDialog, QMessageBox).
@@ -39,6 +41,7 @@ class SystemDialogs final : public Dialogs {
   QString chooseFolder(QWidget* parent, const QString& title, const QString& start) override;
   bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                const QString& reject) override;
+  QString exportFolder(QWidget* parent, const QString& current) override;
 };
 
 }  // namespace rashisa::ui
