@@ -21,6 +21,8 @@ class ScriptedDialogs final : public Dialogs {
   QStringList photos;
   QString folder;
   QString model;
+  QString templatesIn;   // the template file chosen to import
+  QString templatesOut;  // where templates are exported
   bool answer = true;
   QStringList questions;  // titles of the confirmations asked
 
@@ -29,6 +31,8 @@ class ScriptedDialogs final : public Dialogs {
   QStringList photoFiles(QWidget*) override { return photos; }
   QString photoFolder(QWidget*) override { return folder; }
   QString modelPath(QWidget*, bool) override { return model; }
+  QString templatesToImport(QWidget*) override { return templatesIn; }
+  QString templatesToExport(QWidget*) override { return templatesOut; }
   bool confirm(QWidget*, const QString& title, const QString&, const QString&, const QString&) override {
     questions.push_back(title);
     return answer;

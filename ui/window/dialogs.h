@@ -19,6 +19,10 @@ class Dialogs {
   virtual QString photoFolder(QWidget* parent) = 0;
   /// A single-file model (.safetensors) or, with `folder`, a diffusers folder.
   virtual QString modelPath(QWidget* parent, bool folder) = 0;
+  /// A template file to import (.json or .csv; "" when cancelled).
+  virtual QString templatesToImport(QWidget* parent) = 0;
+  /// Where to export the templates (.json or .csv, chosen by the file type; "" when cancelled).
+  virtual QString templatesToExport(QWidget* parent) = 0;
   /// A yes/no question; true for `accept`.
   virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                        const QString& reject) = 0;
@@ -34,6 +38,8 @@ class SystemDialogs final : public Dialogs {
   QStringList photoFiles(QWidget* parent) override;
   QString photoFolder(QWidget* parent) override;
   QString modelPath(QWidget* parent, bool folder) override;
+  QString templatesToImport(QWidget* parent) override;
+  QString templatesToExport(QWidget* parent) override;
   bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                const QString& reject) override;
 };
