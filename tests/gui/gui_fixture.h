@@ -24,6 +24,8 @@ class ScriptedDialogs final : public Dialogs {
   QString chosenFolder;   // chooseFolder's answer
   QStringList folderTitles;  // titles of the folder choosers shown
   QString exportDir;  // the export folder chooser's answer
+  QString templatesIn;   // the template file chosen to import
+  QString templatesOut;  // where templates are exported
   bool answer = true;
   QStringList questions;  // titles of the confirmations asked
 
@@ -36,6 +38,8 @@ class ScriptedDialogs final : public Dialogs {
     folderTitles.push_back(title);
     return chosenFolder;
   }
+  QString templatesToImport(QWidget*) override { return templatesIn; }
+  QString templatesToExport(QWidget*) override { return templatesOut; }
   bool confirm(QWidget*, const QString& title, const QString&, const QString&, const QString&) override {
     questions.push_back(title);
     return answer;

@@ -81,10 +81,11 @@ void release(GuiFixture& f) {
 }  // namespace
 
 QStringList uiStateData() {
-  return {QStringLiteral("Blue mug"), QStringLiteral("Spring catalogue"), QStringLiteral("mug"),
+  return QStringList{QStringLiteral("Blue mug"), QStringLiteral("Spring catalogue"), QStringLiteral("mug"),
           QStringLiteral("stable-diffusion-2-1-base"), QStringLiteral("SD 2.x"), QStringLiteral("NVIDIA GeForce RTX 4090"),
           QStringLiteral("CPU (2 threads)"), QStringLiteral("{concept}"), QStringLiteral("Rashisa"),
-          QStringLiteral("New product")};
+          QStringLiteral("New product")} +
+         templatesStateData();
 }
 
 QList<UiState> uiStates() {

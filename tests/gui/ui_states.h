@@ -26,6 +26,8 @@ QList<UiState> uiStates();
 // The states of each page of the catalogue half, one file each (ui_states_<page>.cpp); uiStates()
 // returns them after the states above.
 QList<UiState> templatesStates();
+/// The built-in catalogue's ids, names, prompts and values that the templates states show.
+QStringList templatesStateData();
 QList<UiState> generateStates();
 QList<UiState> reviewStates();
 QList<UiState> exportStates();

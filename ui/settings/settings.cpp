@@ -20,6 +20,12 @@ QString group(const char* prefix, const QString& device, const QString& family, 
          QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
 }
 
+/// A per-project key: project paths contain slashes, so the key is their hash.
+QString projectKey(const char* prefix, const QString& projectPath) {
+  return QLatin1String(prefix) + QLatin1Char('/') +
+         QString::fromLatin1(QCryptographicHash::hash(projectPath.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
 QString speedGroup(const QString& device, const QString& family, int resolution) {
   return group(keys::kSpeedGroup, device, family, resolution);
 }
@@ -193,6 +199,39 @@ void Settings::setGenerationSpeed(const QString& family, const GenerationSpeed& 
 
 bool Settings::firstStartDone() const { return s_->value(keys::kFirstStartDone, false).toBool(); }
 void Settings::setFirstStartDone(bool done) { s_->setValue(keys::kFirstStartDone, done); }
+
+QList<qint64> Settings::templatesLeftOut(const QString& projectPath) const {
+  QList<qint64> out;
+  for (const QVariant& v : s_->value(projectKey(keys::kTemplatesLeftOutGroup, projectPath)).toList()) {
+    bool ok = false;
+    const qint64 id = v.toLongLong(&ok);
+    if (ok) out.push_back(id);
+  }
+  return out;
+}
+
+void Settings::setTemplatesLeftOut(const QString& projectPath, const QList<qint64>& ids) {
+  const QString key = projectKey(keys::kTemplatesLeftOutGroup, projectPath);
+  if (ids.isEmpty()) {
+    s_->remove(key);
+    return;
+  }
+  QVariantList list;
+  for (qint64 id : ids) list.push_back(id);
+  s_->setValue(key, list);
+}
+
+QByteArray Settings::templateDrafts(const QString& projectPath) const {
+  return s_->value(projectKey(keys::kTemplateDraftsGroup, projectPath)).toByteArray();
+}
+
+void Settings::setTemplateDrafts(const QString& projectPath, const QByteArray& json) {
+  const QString key = projectKey(keys::kTemplateDraftsGroup, projectPath);
+  if (json.isEmpty())
+    s_->remove(key);
+  else
+    s_->setValue(key, json);
+}
 
 void Settings::sync() { s_->sync(); }
 

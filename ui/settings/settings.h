@@ -86,6 +86,13 @@ class Settings {
   void setGenerationSpeed(const QString& family, const GenerationSpeed& speed);
   bool firstStartDone() const;
   void setFirstStartDone(bool done);
+  /// Templates of a project that the Generate page does not use (unticked on the Templates
+  /// page); every other template of the project is chosen.
+  QList<qint64> templatesLeftOut(const QString& projectPath) const;
+  void setTemplatesLeftOut(const QString& projectPath, const QList<qint64>& ids);
+  /// Template edits of a project not saved yet (JSON written by ui/models/template_draft.h).
+  QByteArray templateDrafts(const QString& projectPath) const;
+  void setTemplateDrafts(const QString& projectPath, const QByteArray& json);
 
   void sync();
 

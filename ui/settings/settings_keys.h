@@ -27,5 +27,7 @@ inline constexpr char kExportQuality[] = "export/quality";
 inline constexpr char kShootHours[] = "summary/shootHoursPerImage"; // a photo shoot's hours per finished image
 inline constexpr char kGenerationGroup[] = "generation";            // generation/<device|family|px>
 inline constexpr char kFirstStartDone[] = "ui/firstStartDone";
+inline constexpr char kTemplatesLeftOutGroup[] = "templates/leftOut";  // templates/leftOut/<project hash>: ids
+inline constexpr char kTemplateDraftsGroup[] = "templates/drafts";     // templates/drafts/<project hash>: JSON
 
 }  // namespace rashisa::ui::keys

@@ -47,6 +47,25 @@ QString SystemDialogs::chooseFolder(QWidget* parent, const QString& title, const
   return QFileDialog::getExistingDirectory(parent, title, start);
 }
 
+QString SystemDialogs::templatesToImport(QWidget* parent) {
+  return QFileDialog::getOpenFileName(parent, tr("Import templates"), documents(),
+                                      tr("Template files (*.json *.csv);;JSON (*.json);;CSV (*.csv)"));
+}
+
+QString SystemDialogs::templatesToExport(QWidget* parent) {
+  const QString json = tr("JSON (*.json)");
+  const QString csv = tr("CSV for spreadsheets (*.csv)");
+  QString filter = json;
+  QString path = QFileDialog::getSaveFileName(parent, tr("Export templates"),
+                                              documents() + QLatin1Char('/') + tr("templates") + QStringLiteral(".json"),
+                                              json + QStringLiteral(";;") + csv, &filter);
+  const QString suffix = filter == csv ? QStringLiteral(".csv") : QStringLiteral(".json");
+  if (!path.isEmpty() && !path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
+      !path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+    path += suffix;
+  return path;
+}
+
 bool SystemDialogs::confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                             const QString& reject) {
   QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);

@@ -21,6 +21,10 @@ class Dialogs {
   virtual QString modelPath(QWidget* parent, bool folder) = 0;
   /// Any folder ("" when cancelled), starting at `start`.
   virtual QString chooseFolder(QWidget* parent, const QString& title, const QString& start) = 0;
+  /// A template file to import (.json or .csv; "" when cancelled).
+  virtual QString templatesToImport(QWidget* parent) = 0;
+  /// Where to export the templates (.json or .csv, chosen by the file type; "" when cancelled).
+  virtual QString templatesToExport(QWidget* parent) = 0;
   /// A yes/no question; true for `accept`.
   virtual bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                        const QString& reject) = 0;
@@ -39,6 +43,8 @@ class SystemDialogs final : public Dialogs {
   QString photoFolder(QWidget* parent) override;
   QString modelPath(QWidget* parent, bool folder) override;
   QString chooseFolder(QWidget* parent, const QString& title, const QString& start) override;
+  QString templatesToImport(QWidget* parent) override;
+  QString templatesToExport(QWidget* parent) override;
   bool confirm(QWidget* parent, const QString& title, const QString& text, const QString& accept,
                const QString& reject) override;
   QString exportFolder(QWidget* parent, const QString& current) override;
