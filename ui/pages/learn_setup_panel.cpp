@@ -3,6 +3,7 @@
 #include "ui/pages/page.h"
 #include "ui/settings/settings.h"
 #include "ui/text/format.h"
+#include "ui/widgets/disclosure.h"
 #include "ui/widgets/stage_stepper.h"
 #include "ui/window/app_controller.h"
 
@@ -15,7 +16,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace rashisa::ui {
@@ -25,13 +25,9 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(10);
   layout->addWidget(buildPresets());
-  advancedToggle_ = new QToolButton(this);
-  advancedToggle_->setText(tr("Advanced settings"));
-  advancedToggle_->setCheckable(true);
-  advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  advancedToggle_->setAutoRaise(true);
-  layout->addWidget(advancedToggle_);
   advanced_ = buildAdvanced();
+  advancedToggle_ = new Disclosure(tr("Advanced settings"), advanced_, this);
+  layout->addWidget(advancedToggle_);
   layout->addWidget(advanced_);
   layout->addStretch(1);
   auto* bottom = new QHBoxLayout;
@@ -43,10 +39,8 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   bottom->addWidget(start_);
   layout->addLayout(bottom);
 
-  connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
-    setAdvancedOpen(open);
-    controller_.settings().setAdvancedTrainingOpen(open);
-  });
+  connect(advancedToggle_, &Disclosure::openChanged, this,
+          [this](bool open) { controller_.settings().setAdvancedTrainingOpen(open); });
   setAdvancedOpen(controller_.settings().advancedTrainingOpen());
   connect(start_, &QPushButton::clicked, this, &LearnSetupPanel::startRequested);
   connect(measure_, &QPushButton::clicked, this, [this] { controller_.measureSpeed(resolution_->value()); });
@@ -170,13 +164,9 @@ QWidget* LearnSetupPanel::buildAdvanced() {
   return box;
 }
 
-void LearnSetupPanel::setAdvancedOpen(bool open) {
-  advancedToggle_->setChecked(open);
-  advancedToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-  advanced_->setVisible(open);
-}
+void LearnSetupPanel::setAdvancedOpen(bool open) { advancedToggle_->setOpen(open); }
 
-bool LearnSetupPanel::advancedOpen() const { return advanced_->isVisible() || advancedToggle_->isChecked(); }
+bool LearnSetupPanel::advancedOpen() const { return advancedToggle_->isOpen(); }
 
 QRadioButton* LearnSetupPanel::presetButton(const QString& p) const {
   return p == QLatin1String("fast") ? fast_ : standard_;
