@@ -1,5 +1,7 @@
 #include "tests/gui/ui_states.h"
 
+#include "tests/gui/fake_engine_generate.h"
+
 #include "ui/pages/learn_page.h"
 #include "ui/pages/learn_setup_panel.h"
 #include "ui/pages/photos_page.h"
@@ -81,10 +83,12 @@ void release(GuiFixture& f) {
 }  // namespace
 
 QStringList uiStateData() {
-  return QStringList{QStringLiteral("Blue mug"), QStringLiteral("Spring catalogue"), QStringLiteral("mug"),
-          QStringLiteral("stable-diffusion-2-1-base"), QStringLiteral("SD 2.x"), QStringLiteral("NVIDIA GeForce RTX 4090"),
-          QStringLiteral("CPU (2 threads)"), QStringLiteral("{concept}"), QStringLiteral("Rashisa"),
-          QStringLiteral("New product")} +
+  // The catalogue's data first: its prompts contain shorter data ("mug").
+  return catalogueStateData() +
+         QStringList{QStringLiteral("Blue mug"), QStringLiteral("Spring catalogue"), QStringLiteral("mug"),
+                     QStringLiteral("stable-diffusion-2-1-base"), QStringLiteral("SD 2.x"),
+                     QStringLiteral("NVIDIA GeForce RTX 4090"), QStringLiteral("CPU (2 threads)"),
+                     QStringLiteral("{concept}"), QStringLiteral("Rashisa"), QStringLiteral("New product")} +
          templatesStateData();
 }
 

@@ -4,6 +4,7 @@
 #include "ui/settings/settings.h"
 #include "ui/text/format.h"
 #include "ui/widgets/choices.h"
+#include "ui/widgets/disclosure.h"
 #include "ui/widgets/stage_stepper.h"
 #include "ui/window/app_controller.h"
 
@@ -16,7 +17,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace rashisa::ui {
@@ -26,13 +26,9 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(10);
   layout->addWidget(buildPresets());
-  advancedToggle_ = new QToolButton(this);
-  advancedToggle_->setText(tr("Advanced settings"));
-  advancedToggle_->setCheckable(true);
-  advancedToggle_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-  advancedToggle_->setAutoRaise(true);
-  layout->addWidget(advancedToggle_);
   advanced_ = buildAdvanced();
+  advancedToggle_ = new Disclosure(tr("Advanced settings"), advanced_, this);
+  layout->addWidget(advancedToggle_);
   layout->addWidget(advanced_);
   layout->addStretch(1);
   auto* bottom = new QHBoxLayout;
@@ -44,10 +40,8 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   bottom->addWidget(start_);
   layout->addLayout(bottom);
 
-  connect(advancedToggle_, &QToolButton::toggled, this, [this](bool open) {
-    setAdvancedOpen(open);
-    controller_.settings().setAdvancedTrainingOpen(open);
-  });
+  connect(advancedToggle_, &Disclosure::openChanged, this,
+          [this](bool open) { controller_.settings().setAdvancedTrainingOpen(open); });
   setAdvancedOpen(controller_.settings().advancedTrainingOpen());
   connect(start_, &QPushButton::clicked, this, &LearnSetupPanel::startRequested);
   connect(measure_, &QPushButton::clicked, this, [this] { controller_.measureSpeed(resolution_->value()); });
@@ -175,13 +169,9 @@ void LearnSetupPanel::applySettings() {
   device_->setCurrentIndex(std::max(0, device_->findData(controller_.deviceChoice())));
 }
 
-void LearnSetupPanel::setAdvancedOpen(bool open) {
-  advancedToggle_->setChecked(open);
-  advancedToggle_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-  advanced_->setVisible(open);
-}
+void LearnSetupPanel::setAdvancedOpen(bool open) { advancedToggle_->setOpen(open); }
 
-bool LearnSetupPanel::advancedOpen() const { return advanced_->isVisible() || advancedToggle_->isChecked(); }
+bool LearnSetupPanel::advancedOpen() const { return advancedToggle_->isOpen(); }
 
 QRadioButton* LearnSetupPanel::presetButton(const QString& p) const {
   return p == QLatin1String("fast") ? fast_ : standard_;

@@ -14,11 +14,11 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QDoubleSpinBox;
-class QToolButton;
 
 namespace rashisa::ui {
 
 class AppController;
+class Disclosure;
 
 class LearnSetupPanel : public QWidget {
   Q_OBJECT
@@ -61,7 +61,7 @@ class LearnSetupPanel : public QWidget {
   QLabel* fastTime_;
   QLabel* speedNote_;
   QPushButton* measure_;
-  QToolButton* advancedToggle_;
+  Disclosure* advancedToggle_;
   QWidget* advanced_;
   QSpinBox* resolution_;
   QSpinBox* seed_;

@@ -45,6 +45,9 @@ void Settings::setWindowGeometry(const QByteArray& geometry) { s_->setValue(keys
 bool Settings::advancedTrainingOpen() const { return s_->value(keys::kAdvancedTrainingOpen, false).toBool(); }
 void Settings::setAdvancedTrainingOpen(bool open) { s_->setValue(keys::kAdvancedTrainingOpen, open); }
 
+bool Settings::advancedGenerateOpen() const { return s_->value(keys::kAdvancedGenerateOpen, false).toBool(); }
+void Settings::setAdvancedGenerateOpen(bool open) { s_->setValue(keys::kAdvancedGenerateOpen, open); }
+
 QList<RecentProject> Settings::recentProjects() const {
   QList<RecentProject> out;
   const int n = s_->beginReadArray(keys::kRecentProjects);

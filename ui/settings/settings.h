@@ -40,6 +40,9 @@ class Settings {
 
   bool advancedTrainingOpen() const;
   void setAdvancedTrainingOpen(bool open);
+  /// The Generate page's advanced settings (steps, guidance, sampler, size) shown open.
+  bool advancedGenerateOpen() const;
+  void setAdvancedGenerateOpen(bool open);
 
   /// Newest first; at most kMaxRecent.
   QList<RecentProject> recentProjects() const;

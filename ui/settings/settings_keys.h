@@ -6,6 +6,7 @@ namespace rashisa::ui::keys {
 inline constexpr char kLanguage[] = "ui/language";                  // "", "ja", "en"
 inline constexpr char kWindowGeometry[] = "ui/windowGeometry";
 inline constexpr char kAdvancedTrainingOpen[] = "ui/advancedTrainingOpen";
+inline constexpr char kAdvancedGenerateOpen[] = "ui/advancedGenerateOpen";
 inline constexpr char kRecentProjects[] = "recent/projects";        // array
 inline constexpr char kRecentPath[] = "path";
 inline constexpr char kRecentName[] = "name";

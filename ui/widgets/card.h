@@ -1,6 +1,6 @@
 #pragma once
-// Building blocks shared by the Start page's cards, the wizard and the dialogs: a bordered card,
-// its heading, and a grey explanatory note.
+// The look shared by cards and panels across the pages, the wizard and the dialogs: a rounded,
+// bordered card, headings, and a grey explanatory note.
 #include <QString>
 
 class QFrame;
@@ -16,5 +16,10 @@ QVBoxLayout* makeCard(QFrame* card, const QString& objectName);
 QLabel* makeCardHeading(const QString& text, QWidget* parent);
 /// A grey, word-wrapped note.
 QLabel* makeNote(const QString& text, QWidget* parent);
+
+/// Gives `frame` the card look (its labels stay transparent); `fill` is a CSS colour or empty.
+void styleCard(QFrame* frame, const QString& name, const QString& fill = {});
+/// A bold label for headings inside a page or panel.
+QLabel* headingLabel(const QString& text, QWidget* parent);
 
 }  // namespace rashisa::ui

@@ -23,7 +23,7 @@ QColor severityColor(Severity s) {
 
 namespace {
 
-enum class Mark { Exclamation, Info, Tick, Lock };
+enum class Mark { Exclamation, Info, Tick, Lock, Cross };
 
 QPixmap paintBadge(const QColor& fill, Mark mark, int size) {
   QPixmap pm(size, size);
@@ -54,6 +54,10 @@ QPixmap paintBadge(const QColor& fill, Mark mark, int size) {
       p.drawPath(path);
       break;
     }
+    case Mark::Cross:
+      p.drawLine(QPointF(s * 0.34, s * 0.34), QPointF(s * 0.66, s * 0.66));
+      p.drawLine(QPointF(s * 0.66, s * 0.34), QPointF(s * 0.34, s * 0.66));
+      break;
     case Mark::Lock: {
       p.setPen(QPen(Qt::white, s * 0.09));
       p.drawArc(QRectF(s * 0.36, s * 0.22, s * 0.28, s * 0.32), 0, 180 * 16);
@@ -76,6 +80,7 @@ QIcon iconFrom(const QColor& fill, Mark mark) {
 
 QIcon badge(Severity s) { return iconFrom(severityColor(s), s == Severity::Info ? Mark::Info : Mark::Exclamation); }
 QIcon done() { return iconFrom(ok(), Mark::Tick); }
+QIcon rejected() { return iconFrom(error(), Mark::Cross); }
 QIcon locked() { return iconFrom(QColor(0x8a, 0x8f, 0x98), Mark::Lock); }
 QIcon attention() { return iconFrom(warning(), Mark::Exclamation); }
 

@@ -15,9 +15,11 @@ QColor error();
 QColor info();
 QColor severityColor(Severity severity);
 
-/// A filled circle with a mark: "!" (warning/error), "i" (info), a tick (done), a lock.
+/// A filled circle with a mark: "!" (warning/error), "i" (info), a tick (done), a lock, a cross.
 QIcon badge(Severity severity);
 QIcon done();
+/// A red circle with a cross (an image rejected in review).
+QIcon rejected();
 QIcon locked();
 QIcon attention();
 /// A circled stage number 1..3, filled when active, outlined when pending, ticked when done.

@@ -67,6 +67,7 @@ MainWindow::MainWindow(AppController& controller, QWidget* parent) : QMainWindow
 
   connect(rail_, &StepRail::stepChosen, this, &MainWindow::showPage);
   connect(photos_, &PhotosPage::nextRequested, this, [this] { showPage(PageId::Learn); });
+  connect(generate_, &GeneratePage::reviewRequested, this, [this] { showPage(PageId::Review); });
   connect(&controller_, &AppController::projectChanged, this, &MainWindow::onProjectChanged);
   connect(&controller_, &AppController::trainingChanged, this, &MainWindow::updateRail);
   connect(&controller_, &AppController::batchChanged, this, &MainWindow::updateRail);
