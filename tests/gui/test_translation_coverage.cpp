@@ -83,9 +83,12 @@ class TestTranslationCoverage : public QObject {
   void japanesePagesShowNoEnglish() {
     QFETCH(int, state);
     const UiState s = uiStates().at(state);
-    QSet<QString> sources;
+    // Sources whose every translation differs from them (a language's own name, such as
+    // "English", stays as it is in some places and is not English text on a Japanese page).
+    QSet<QString> sources, kept;
     for (const TsMessage& m : readTsFile(qEnvironmentVariable("RASHISA_TS_JA")))
-      if (m.translations.value(0) != m.source) sources.insert(m.source);
+      (m.translations.value(0) != m.source ? sources : kept).insert(m.source);
+    sources.subtract(kept);
     LanguageScope japanese(QStringLiteral("ja"));
     GuiFixture f(s.options);
     s.enter(f);
