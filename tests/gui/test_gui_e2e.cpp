@@ -10,7 +10,14 @@
 #include "tests/gui/translations.h"
 #include "ui/jobs/workflow_engine.h"
 #include "ui/models/preview_list_model.h"
+#include "engine/export/image_export.h"
+#include "ui/models/choice_list_model.h"
+#include "ui/models/image_list_model.h"
+#include "ui/pages/export_page.h"
+#include "ui/pages/generate_page.h"
+#include "ui/pages/generate_setup_panel.h"
 #include "ui/pages/learn_page.h"
+#include "ui/pages/review_page.h"
 #include "ui/pages/learn_setup_panel.h"
 #include "ui/pages/photos_page.h"
 #include "ui/pages/training_panel.h"
@@ -33,6 +40,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QCheckBox>
 
 #include <cstdio>
 #include <fstream>
@@ -157,6 +165,59 @@ void startShortTraining(Window& w) {
   setup->startButton()->click();
 }
 
+/// The catalogue half, in the window: one template of the catalogue, a batch of 4 images,
+/// 2 approved with the keyboard on the Review page, exported with the AI label.
+void makeApproveAndExport(Window& w, const QString& exportFolder) {
+  const ProjectSnapshot& project = w.controller->project();
+  qint64 templateId = 0;
+  for (const TemplateItem& t : project.templates) {
+    qint64 prompts = 1;
+    for (const TemplateVariable& v : t.variables) prompts *= v.values.size();
+    if (prompts == 4) templateId = t.id;  // the catalogue's template with four prompts
+  }
+  QVERIFY2(templateId > 0, "the built-in catalogue has no template with four prompts");
+  w.window->showPage(PageId::Generate);
+  GeneratePage* generate = w.window->generatePage();
+  GenerateSetupPanel* setup = generate->setupPanel();
+  for (const TemplateItem& t : project.templates) setup->templates()->setChecked(t.id, t.id == templateId);
+  setup->seedsBox()->setValue(1);
+  setup->stepsBox()->setValue(8);
+  QVERIFY(QTest::qWaitFor([&] { return generate->planReady() && generate->startButton()->isEnabled(); }, 60000));
+  QCOMPARE(generate->plan()->images, 4);
+  generate->startButton()->click();
+  QVERIFY(w.waitIdle(600000));
+  QCOMPARE(generate->gallery()->rowCount(), 4);
+
+  w.window->showPage(PageId::Review);
+  ReviewPage* review = w.window->reviewPage();
+  QCOMPARE(review->images()->rowCount(), 4);
+  review->grid()->setFocus();
+  review->grid()->setCurrentIndex(review->images()->index(0, 0));
+  QTest::keyClick(review->grid(), Qt::Key_A);  // approve, and on to the next image
+  QTest::keyClick(review->grid(), Qt::Key_A);
+  QVERIFY(w.waitIdle(60000));
+  int approved = 0;
+  for (const ImageItem& i : w.controller->project().images) approved += i.review == ReviewState::Approved ? 1 : 0;
+  QCOMPARE(approved, 2);
+
+  w.window->showPage(PageId::Export);
+  ExportPage* exportPage = w.window->exportPage();
+  w.dialogs.exportDir = exportFolder;
+  exportPage->chooseFolderButton()->click();
+  QVERIFY(!exportPage->includePromptsBox()->isChecked());
+  QVERIFY(QTest::qWaitFor([&] { return exportPage->exportButton()->isEnabled(); }, 30000));
+  exportPage->exportButton()->click();
+  QVERIFY(w.waitIdle(120000));
+  const QStringList files = QDir(exportFolder).entryList({QStringLiteral("*.png")}, QDir::Files);
+  QCOMPARE(files.size(), 2);
+  for (const QString& f : files) {
+    const auto read = rashisa::exporting::read_provenance(QDir(exportFolder).filePath(f).toStdString());
+    QCOMPARE(QString::fromStdString(read.digital_source_type),
+             QStringLiteral("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"));
+    QVERIFY2(read.provenance.prompt.empty(), "the prompt left the project without being asked for");
+  }
+}
+
 /// Every tensor of a product's stored package, by name (bytes); the header's metadata (times)
 /// is left out.
 std::map<std::string, std::string> packageTensors(const QString& project) {
@@ -228,6 +289,11 @@ class TestGuiEndToEnd : public QObject {
     t->makeButton()->click();
     QVERIFY(w.waitIdle(300000));
     for (int i = 0; i < 4; ++i) QVERIFY(t->image(i)->hasImage());
+
+    // 1b. Templates, a batch, review, export — all from the window.
+    timer.restart();
+    makeApproveAndExport(w, w.dir.filePath(QStringLiteral("exported")));
+    qInfo("a batch of 4, two approved, exported: %.1f s", timer.elapsed() / 1000.0);
 
     // The previews are in the project: a fresh engine reads them back.
     {

@@ -230,10 +230,10 @@ QStringList WorkflowEngine::exportNames(const ExportSettings& settings, int max)
   for (const auto& i : pr.list_images())
     if (settings.imageIds.isEmpty() ? i.review == store::Review::Approved : settings.imageIds.contains(i.id))
       chosen.push_back(i);
+  // The names export_images() will use: numbered over the whole export, repeats made unique.
+  const auto names = workflow::export_file_names(pr, chosen, formatOf(settings), settings.pattern.toStdString());
   QStringList out;
-  for (std::size_t k = 0; k < chosen.size() && static_cast<int>(k) < max; ++k)
-    out.push_back(text(workflow::export_file_name(pr, chosen[k], formatOf(settings), settings.pattern.toStdString(),
-                                                  k + 1, chosen.size())));
+  for (std::size_t k = 0; k < names.size() && static_cast<int>(k) < max; ++k) out.push_back(text(names[k]));
   return out;
 }
 
