@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -49,6 +50,17 @@ class TempDir {
  private:
   fs::path path_;
 };
+
+/// The fault of the StoreError that `f` throws (a test failure when it throws none).
+inline StoreFault fault_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const StoreError& e) {
+    return e.fault();
+  }
+  ADD_FAILURE() << "no StoreError thrown";
+  return StoreFault::Internal;
+}
 
 inline Bytes read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -16,17 +16,8 @@ namespace {
 
 using testing::RawDb;
 using testing::TempDir;
+using testing::fault_of;
 namespace fs = std::filesystem;
-
-StoreFault fault_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const StoreError& e) {
-    return e.fault();
-  }
-  ADD_FAILURE() << "no StoreError thrown";
-  return StoreFault::Internal;
-}
 
 NewPreview preview(int stage, std::int64_t step, std::int64_t seed, std::uint8_t fill) {
   NewPreview p;
@@ -70,7 +61,7 @@ TEST(StorePreviews, VersionOneFileIsMigratedAfterABackup) {
   std::int64_t id = 0;
   {
     Project p = Project::open(path);
-    EXPECT_EQ(p.file_settings().user_version, 2);
+    EXPECT_EQ(p.file_settings().user_version, kSchemaVersion);
     EXPECT_TRUE(p.integrity_ok());
     const auto concepts = p.list_concepts();
     ASSERT_EQ(concepts.size(), 1u);
@@ -81,7 +72,7 @@ TEST(StorePreviews, VersionOneFileIsMigratedAfterABackup) {
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "project.migrate");
     EXPECT_NE(log[0].details.find("\"from\":1"), std::string::npos) << log[0].details;
-    EXPECT_NE(log[0].details.find("\"to\":2"), std::string::npos) << log[0].details;
+    EXPECT_NE(log[0].details.find("\"to\":" + std::to_string(kSchemaVersion)), std::string::npos) << log[0].details;
   }
   // The backup is the version-1 file as it was: its concept, no previews table.
   ASSERT_TRUE(fs::exists(bak));
