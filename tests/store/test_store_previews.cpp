@@ -1,9 +1,7 @@
 // Training previews in the project file: the 1 -> 2 migration (with its backup), add /
 // replace / list / clear, removal with the concept, reopening, refusals, and secure delete.
-// Uses the private schema/sql headers of engine/store to make a version-1 file.
+// Makes a version-1 file with write_old_project (engine/store's private schema).
 #include "engine/store/project.h"
-#include "engine/store/schema.h"
-#include "engine/store/sql.h"
 #include "tests/store/store_test_util.h"
 
 #include <gtest/gtest.h>
@@ -47,16 +45,9 @@ std::vector<Key> keys_of(const std::vector<PreviewRecord>& list) {
 TEST(StorePreviews, VersionOneFileIsMigratedAfterABackup) {
   TempDir dir("previews_migrate");
   const fs::path path = dir / "old.rashisa";
-  {
-    sql::Connection c(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "test");
-    c.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str(), "test");
-    schema::migrate(c.get(), 0, 1, schema::migrations(), nullptr);  // what version 1 wrote
-    c.exec("INSERT INTO concepts(name, token, category, created_at, updated_at) "
-           "VALUES('Blue mug', '<rashisa>', 'mug', 't', 't')",
-           "test");
-  }
-  fs::path bak = path;
-  bak += ".v1.bak";
+  const fs::path bak = testing::write_old_project(path, 1,
+                                                  "INSERT INTO concepts(name, token, category, created_at, updated_at) "
+                                                  "VALUES('Blue mug', '<rashisa>', 'mug', 't', 't')");
   ASSERT_FALSE(fs::exists(bak));
   std::int64_t id = 0;
   {

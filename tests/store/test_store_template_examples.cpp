@@ -1,10 +1,8 @@
 // Template examples in the project file: the 2 -> 3 migration (with its backup), set / get /
 // replace, removal with the template, kept (product emptied) when the product goes, dropped
 // when the template's image settings change, refusals, and all-or-none add_templates.
-// Uses the private schema/sql headers of engine/store to make a version-2 file.
+// Makes a version-2 file with write_old_project (engine/store's private schema).
 #include "engine/store/project.h"
-#include "engine/store/schema.h"
-#include "engine/store/sql.h"
 #include "tests/store/store_test_util.h"
 
 #include <gtest/gtest.h>
@@ -38,16 +36,11 @@ TEST(StoreTemplateExamples, VersionTwoFileIsMigratedAfterABackup) {
   ASSERT_EQ(kSchemaVersion, 3);
   TempDir dir("examples_migrate");
   const fs::path path = dir / "old.rashisa";
-  {
-    sql::Connection c(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "test");
-    c.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str(), "test");
-    schema::migrate(c.get(), 0, 2, schema::migrations(), nullptr);  // what version 2 wrote
-    c.exec("INSERT INTO templates(text, width, height, steps, guidance, sampler, images_per_prompt, created_at, "
-           "updated_at) VALUES('{product} on oak', 512, 512, 30, 7.5, 'ddim', 1, 't', 't')",
-           "test");
-  }
-  fs::path bak = path;
-  bak += ".v2.bak";
+  const fs::path bak = testing::write_old_project(
+      path, 2,
+      "INSERT INTO templates(text, width, height, steps, guidance, sampler, images_per_prompt, created_at, "
+      "updated_at) VALUES('{product} on oak', 512, 512, 30, 7.5, 'ddim', 1, 't', 't')");
+  ASSERT_FALSE(fs::exists(bak));
   std::int64_t id = 0;
   {
     Project p = Project::open(path);
