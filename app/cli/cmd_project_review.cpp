@@ -21,14 +21,20 @@ const char* const kExportHelp =
     "usage: rashisa-cli project export PATH --out FOLDER [options]\n"
     "\n"
     "Writes the approved images as PNG or JPEG files labelled as AI-generated (IPTC digital\n"
-    "source type in XMP) with their prompt, seed, sampler, steps, guidance, base model and\n"
-    "product, and a `parameters` text that common Stable Diffusion tools read. No location or\n"
-    "personal data from the photos is ever in them.\n"
+    "source type in XMP) with their seed, sampler, steps, guidance, base model and product. The\n"
+    "prompt wording stays in the project unless --include-prompts is given (it can reveal\n"
+    "unreleased products). No location or personal data from the photos is ever in them.\n"
     "  --format png|jpeg       (default png)\n"
     "  --quality N             JPEG quality 1-100 (default 92)\n"
     "  --job N                 only this batch's approved images\n"
     "  --images IDS            these images (each must be approved)\n"
-    "  --no-prompts            leave the prompts out of the files (settings and labels stay)\n"
+    "  --name-pattern PATTERN  file names (default {product}-{template}-{image}); placeholders\n"
+    "                          {product} {template} {image} {seed} {job} {date} (YYYYMMDD)\n"
+    "                          {index} (1, 2, ... zero-padded); the extension is added, unsafe\n"
+    "                          characters become '_', a name used twice gets -2, -3, ...\n"
+    "  --include-prompts       also write the prompt, the negative prompt and the `parameters`\n"
+    "                          text that common Stable Diffusion tools read\n"
+    "  --no-prompts            leave the prompts out (the default; accepted for old scripts)\n"
     "  --overwrite             replace files of the same name in FOLDER\n"
     "  --contact-sheet FILE    also write a PNG contact sheet of the batch (all its images, with\n"
     "                          their review status) for review meetings\n";
@@ -61,8 +67,8 @@ int run_review(const std::vector<std::string>& argv, const CancelToken&) {
 
 int run_export(const std::vector<std::string>& argv, const CancelToken& cancel) {
   Args args;
-  if (parse_or_help(args, argv, {"out", "format", "quality", "job", "images", "contact-sheet"},
-                    {"no-prompts", "overwrite"}, kExportHelp))
+  if (parse_or_help(args, argv, {"out", "format", "quality", "job", "images", "contact-sheet", "name-pattern"},
+                    {"include-prompts", "no-prompts", "overwrite"}, kExportHelp))
     return kOk;
   auto project = open_project(project_path_arg(args, "project export PATH --out FOLDER"));
   workflow::ExportRequest r;
@@ -77,7 +83,10 @@ int run_export(const std::vector<std::string>& argv, const CancelToken& cancel) 
   r.jpeg_quality = static_cast<int>(args.get_int("quality", 92, 1, 100));
   if (args.get("job")) r.job_id = args.get_int("job", 0, 1, INT64_MAX);
   if (auto ids = args.get("images")) r.image_ids = parse_id_list(*ids, "--images");
-  r.include_prompts = !args.flag("no-prompts");
+  if (args.flag("include-prompts") && args.flag("no-prompts"))
+    throw Error(ErrorCode::InvalidArgument, "give either --include-prompts or --no-prompts, not both");
+  r.include_prompts = args.flag("include-prompts");
+  r.name_pattern = args.get_or("name-pattern", workflow::kDefaultExportNamePattern);
   r.overwrite = args.flag("overwrite");
   const auto files = workflow::export_images(project, r, {}, &cancel);
   json list = json::array();

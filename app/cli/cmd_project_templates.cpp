@@ -2,7 +2,7 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/project_common.h"
 #include "engine/core/error.h"
-#include "engine/templates/template_io.h"
+#include "engine/templates/template_problems.h"
 #include "engine/workflow/concept_training.h"
 #include "engine/workflow/project_templates.h"
 
@@ -22,7 +22,9 @@ const char* const kAddTemplateHelp =
     "usage: rashisa-cli project add-template PATH FILE.json|FILE.csv [--json]\n"
     "\n"
     "Adds the templates in the file (the format `templates --save` writes). Every template is\n"
-    "checked first; if one has a mistake, none is added and the message says what to fix.\n";
+    "checked first; if anything is wrong (also an id the project already has), none is added\n"
+    "and every problem is listed with what to fix (with --json: as \"problems\", each with its\n"
+    "template, CSV line, field, stable code and message).\n";
 
 const char* const kExpandHelp =
     "usage: rashisa-cli project expand PATH --template T [--product NAME] [--json]\n"
@@ -61,13 +63,27 @@ int run_add_template(const std::vector<std::string>& argv, const CancelToken&) {
   const std::string path = project_path_arg(args, "project add-template PATH FILE");
   if (args.positionals().size() != 2) throw Error(ErrorCode::InvalidArgument, "give one .json or .csv file of templates");
   auto project = open_project(path);
-  const auto list = templates::load_templates_file(args.positionals()[1]);
-  const auto ids = workflow::add_templates(project, list);
+  const std::string file = args.positionals()[1];
+  const auto result = workflow::import_templates_checked(project, file);
+  if (!result.problems.empty()) {
+    json problems = json::array();
+    bool file_format = false;
+    for (const auto& p : result.problems) {
+      problems.push_back({{"template", p.template_id}, {"line", p.line}, {"field", p.field}, {"code", p.code},
+                          {"subject", p.subject}, {"message", p.message}});
+      file_format = file_format || templates::is_file_format_problem(p);
+      if (!args.flag("json")) std::fprintf(stderr, "%s\n", p.message.c_str());
+    }
+    if (args.flag("json")) print_json({{"added", json::array()}, {"problems", problems}});
+    throw Error(file_format ? ErrorCode::FileFormat : ErrorCode::InvalidArgument,
+                std::to_string(result.problems.size()) + (result.problems.size() == 1 ? " problem" : " problems") +
+                    " in " + file + "; nothing was added: fix the file and add it again");
+  }
   if (args.flag("json")) {
-    print_json({{"added", ids}});
+    print_json({{"added", result.ids}});
   } else {
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      std::printf("added template %lld  %s\n", static_cast<long long>(ids[i]), list[i].id.c_str());
+    for (std::size_t i = 0; i < result.ids.size(); ++i)
+      std::printf("added template %lld  %s\n", static_cast<long long>(result.ids[i]), result.templates[i].id.c_str());
   }
   return kOk;
 }

@@ -35,7 +35,7 @@ namespace rashisa::store {
 inline constexpr std::int32_t kApplicationId = 0x52534831;
 /// `PRAGMA user_version` this build writes; files up to this version open (older ones are
 /// migrated forward one step at a time).
-inline constexpr int kSchemaVersion = 2;  // 2: training previews
+inline constexpr int kSchemaVersion = 3;  // 2: training previews, 3: template examples
 /// Concept checkpoints and packages are stored in chunks of this many bytes.
 inline constexpr std::size_t kBlobChunkSize = std::size_t{1} << 20;
 
@@ -141,8 +141,25 @@ class Project {
   std::vector<Template> list_templates() const;
   Template get_template(std::int64_t id) const;
   void update_template(std::int64_t id, const TemplateSpec& spec);
-  /// Jobs made from the template stay (their template becomes empty).
+  /// Adds all templates in one transaction (all or none); returns their ids in order.
+  std::vector<std::int64_t> add_templates(const std::vector<TemplateSpec>& specs);
+  /// Jobs made from the template stay (their template becomes empty); its example goes.
   void remove_template(std::int64_t id);
+
+  // ---- template examples -----------------------------------------------------------
+  /// Stores the template's example image (made with `concept_id`, nullopt: the base model),
+  /// replacing the one it had (one transaction; not audited: the workflow logs the run).
+  /// Invalid for a negative seed or empty PNG bytes; NotFound for an unknown template or
+  /// concept. update_template() removes the example when the prompt, variables or generation
+  /// settings change (a label change keeps it); removing the template removes it; removing
+  /// the product keeps it (its product becomes empty).
+  void set_template_example(std::int64_t template_id, std::optional<std::int64_t> concept_id, std::int64_t seed,
+                            const Bytes& png);
+  /// The example's PNG bytes; nullopt when the template has none. NotFound for an unknown
+  /// template.
+  std::optional<Bytes> template_example(std::int64_t template_id) const;
+  /// Ids of the templates that have an example, ascending.
+  std::vector<std::int64_t> templates_with_examples() const;
 
   // ---- generation jobs -------------------------------------------------------------
   std::int64_t add_job(const JobSpec& spec);

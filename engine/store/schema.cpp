@@ -168,6 +168,20 @@ CREATE TABLE previews(
 );
 )sql";
 
+// Version 3: one example image per prompt template (what the template looks like with a
+// product), replaced when made again and removed with the template; it stays when its product
+// is removed (the product becomes empty).
+constexpr const char* kTemplateExamplesV3 = R"sql(
+CREATE TABLE template_examples(
+  template_id INTEGER PRIMARY KEY REFERENCES templates(id) ON DELETE CASCADE,
+  concept_id  INTEGER REFERENCES concepts(id) ON DELETE SET NULL,
+  seed        INTEGER NOT NULL CHECK(seed >= 0),
+  created_at  TEXT NOT NULL,
+  png         BLOB NOT NULL
+);
+CREATE INDEX template_examples_concept ON template_examples(concept_id);
+)sql";
+
 void create_v1(sqlite3* db) {
   sql::check(db, sqlite3_exec(db, kSchemaV1, nullptr, nullptr, nullptr),
              "Could not create the project's tables");
@@ -178,12 +192,18 @@ void add_previews_v2(sqlite3* db) {
              "Could not add the table of training previews");
 }
 
+void add_template_examples_v3(sqlite3* db) {
+  sql::check(db, sqlite3_exec(db, kTemplateExamplesV3, nullptr, nullptr, nullptr),
+             "Could not add the table of template examples");
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> steps = {
       {"create the schema", &create_v1},
       {"add training previews", &add_previews_v2},
+      {"add template examples", &add_template_examples_v3},
   };
   return steps;
 }
@@ -191,7 +211,7 @@ const std::vector<Migration>& migrations() {
 const std::vector<const char*>& required_tables() {
   static const std::vector<const char*> names = {
       "settings", "blobs",  "blob_chunks", "photos",   "concepts", "concept_photos",
-      "templates", "jobs", "images",      "audit_log", "previews"};
+      "templates", "jobs", "images",      "audit_log", "previews", "template_examples"};
   return names;
 }
 

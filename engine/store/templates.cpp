@@ -45,14 +45,8 @@ void bind_spec(sql::Statement& s, const TemplateSpec& t) {
   s.bind(9, t.guidance).bind(10, t.sampler).bind(11, t.images_per_prompt);
 }
 
-}  // namespace
-
-std::int64_t Project::add_template(const TemplateSpec& spec) {
-  Impl& im = impl();
-  sqlite3* db = im.get();
-  validate(db, spec);
-  const char* what = "Could not add the prompt template";
-  sql::Transaction tx(db, what);
+/// Inserts one template and its audit entry; call inside a transaction.
+std::int64_t insert_template(sqlite3* db, const std::string& actor, const TemplateSpec& spec, const char* what) {
   sql::Statement s(db,
                    "INSERT INTO templates(text, variables, label_ja, label_en, negative_prompt, "
                    "width, height, steps, guidance, sampler, images_per_prompt, created_at, "
@@ -61,9 +55,33 @@ std::int64_t Project::add_template(const TemplateSpec& spec) {
   bind_spec(s, spec);
   s.bind(12, sql::now_utc()).run();
   const std::int64_t id = sqlite3_last_insert_rowid(db);
-  detail::audit(db, im.actor, "template.add", {{"template", id}, {"text", spec.text}});
-  tx.commit();
+  detail::audit(db, actor, "template.add", {{"template", id}, {"text", spec.text}});
   return id;
+}
+
+/// Whether an image made from `a` would differ from one made from `b` (labels do not count).
+bool same_image_settings(const TemplateSpec& a, const TemplateSpec& b) {
+  return a.text == b.text && a.variables == b.variables && a.negative_prompt == b.negative_prompt &&
+         a.width == b.width && a.height == b.height && a.steps == b.steps && a.guidance == b.guidance &&
+         a.sampler == b.sampler;
+}
+
+}  // namespace
+
+std::int64_t Project::add_template(const TemplateSpec& spec) {
+  return add_templates({spec}).at(0);
+}
+
+std::vector<std::int64_t> Project::add_templates(const std::vector<TemplateSpec>& specs) {
+  Impl& im = impl();
+  sqlite3* db = im.get();
+  for (const auto& spec : specs) validate(db, spec);  // all checked before the first is added
+  const char* what = specs.size() == 1 ? "Could not add the prompt template" : "Could not add the prompt templates";
+  sql::Transaction tx(db, what);
+  std::vector<std::int64_t> ids;
+  for (const auto& spec : specs) ids.push_back(insert_template(db, im.actor, spec, what));
+  tx.commit();
+  return ids;
 }
 
 std::vector<Template> Project::list_templates() const {
@@ -88,7 +106,11 @@ void Project::update_template(std::int64_t id, const TemplateSpec& spec) {
   validate(db, spec);
   const char* what = "Could not save the prompt template";
   sql::Transaction tx(db, what);
-  detail::require_row(db, "templates", "Prompt template", id);
+  const TemplateSpec before = get_template(id).spec;  // NotFound for an unknown template
+  if (!same_image_settings(before, spec)) {
+    sql::Statement drop(db, "DELETE FROM template_examples WHERE template_id = ?", what);
+    drop.bind(1, id).run();
+  }
   sql::Statement s(db,
                    "UPDATE templates SET text = ?, variables = ?, label_ja = ?, label_en = ?, "
                    "negative_prompt = ?, width = ?, height = ?, steps = ?, guidance = ?, "

@@ -1,21 +1,13 @@
 #include "engine/templates/prompt_template.h"
 
 #include "engine/core/error.h"
+#include "engine/templates/template_text_p.h"
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
-#include <set>
 
 namespace rashisa::templates {
 namespace {
-
-struct Segment {
-  bool placeholder = false;
-  std::string text;  // literal text (braces unescaped) or the placeholder's name
-};
-
-[[noreturn]] void fail(const std::string& message) { throw Error(ErrorCode::InvalidArgument, message); }
 
 // 1-based position in characters (UTF-8 code points), as a user counts them in an editor.
 std::size_t char_position(const std::string& text, std::size_t byte_offset) {
@@ -24,6 +16,10 @@ std::size_t char_position(const std::string& text, std::size_t byte_offset) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
   return n + 1;
 }
+
+}  // namespace
+
+namespace detail {
 
 bool valid_name(const std::string& name) {
   if (name.empty()) return false;
@@ -36,8 +32,8 @@ bool valid_name(const std::string& name) {
   return true;
 }
 
-std::vector<Segment> parse(const std::string& text) {
-  std::vector<Segment> out;
+std::optional<SyntaxProblem> parse_text(const std::string& text, std::vector<Segment>& out) {
+  out.clear();
   std::string literal;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -47,8 +43,9 @@ std::vector<Segment> parse(const std::string& text) {
         ++i;
         continue;
       }
-      fail("unbalanced '}' at character " + std::to_string(char_position(text, i)) +
-           ": write '}}' for a literal brace or add the matching '{'");
+      return SyntaxProblem{"unbalanced-braces", "}",
+                           "unbalanced '}' at character " + std::to_string(char_position(text, i)) +
+                               ": write '}}' for a literal brace or add the matching '{'"};
     }
     if (c != '{') {
       literal.push_back(c);
@@ -61,19 +58,23 @@ std::vector<Segment> parse(const std::string& text) {
     }
     const std::size_t close = text.find_first_of("{}", i + 1);
     if (close == std::string::npos || text[close] == '{')
-      fail("unbalanced '{' at character " + std::to_string(char_position(text, i)) +
-           ": close the placeholder with '}' or write '{{' for a literal brace");
+      return SyntaxProblem{"unbalanced-braces", "{",
+                           "unbalanced '{' at character " + std::to_string(char_position(text, i)) +
+                               ": close the placeholder with '}' or write '{{' for a literal brace"};
     const std::string name = text.substr(i + 1, close - i - 1);
     if (!valid_name(name))
-      fail("the placeholder '{" + name + "}' at character " + std::to_string(char_position(text, i)) +
-           " is not a valid name: use letters, digits and '_' (not starting with a digit), e.g. {background}");
+      return SyntaxProblem{"bad-placeholder", name,
+                           "the placeholder '{" + name + "}' at character " +
+                               std::to_string(char_position(text, i)) +
+                               " is not a valid name: use letters, digits and '_' (not starting with a digit), "
+                               "e.g. {background}"};
     if (!literal.empty()) out.push_back({false, std::move(literal)});
     literal.clear();
     out.push_back({true, name});
     i = close;
   }
   if (!literal.empty()) out.push_back({false, std::move(literal)});
-  return out;
+  return std::nullopt;
 }
 
 void collect_names(const std::vector<Segment>& segments, std::vector<std::string>& names) {
@@ -93,25 +94,45 @@ bool is_known_sampler(const std::string& s) {
   return s == "ddim" || s == "pndm" || s == "euler" || s == "dpmpp-2m" || s == "dpmpp-2m-karras";
 }
 
-void check_size(const PromptTemplate& t, const char* what, int v) {
-  if (v < 64 || v > 2048 || v % 8 != 0)
-    fail(where(t) + ": " + what + " " + std::to_string(v) +
-         " must be a multiple of 8 between 64 and 2048 (e.g. 512 or 768)");
+bool valid_utf8(const std::string& s, std::size_t& bad_at) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > n || (len == 2 && c < 0xC2)) {
+      bad_at = i;
+      return false;
+    }
+    for (std::size_t k = 1; k < len; ++k)
+      if ((p[i + k] & 0xC0) != 0x80) {
+        bad_at = i;
+        return false;
+      }
+    i += len;
+  }
+  return true;
 }
 
-// Placeholder names of prompt then negative prompt, after checking their syntax.
+}  // namespace detail
+
+namespace {
+
+using detail::Segment;
+
+[[noreturn]] void fail(const std::string& message) { throw Error(ErrorCode::InvalidArgument, message); }
+
+std::vector<Segment> parse(const std::string& text) {
+  std::vector<Segment> out;
+  if (const auto problem = detail::parse_text(text, out)) fail(problem->message);
+  return out;
+}
+
+// Placeholder names of prompt then negative prompt (the template is valid).
 std::vector<std::string> names_of(const PromptTemplate& t) {
   std::vector<std::string> names;
-  try {
-    collect_names(parse(t.prompt), names);
-  } catch (const Error& e) {
-    fail(where(t) + ", prompt: " + e.what());
-  }
-  try {
-    collect_names(parse(t.negative_prompt), names);
-  } catch (const Error& e) {
-    fail(where(t) + ", negative prompt: " + e.what());
-  }
+  detail::collect_names(parse(t.prompt), names);
+  detail::collect_names(parse(t.negative_prompt), names);
   return names;
 }
 
@@ -134,68 +155,8 @@ std::string product_phrase(const std::string& token, const std::string& category
 
 std::vector<std::string> placeholders_in(const std::string& text) {
   std::vector<std::string> names;
-  collect_names(parse(text), names);
+  detail::collect_names(parse(text), names);
   return names;
-}
-
-void validate(const PromptTemplate& t) {
-  if (t.id.empty()) fail("a template has no id: give it a short id such as 'white-studio'");
-  for (char c : t.id)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-      fail(where(t) + ": the id may contain only a-z, 0-9, '-' and '_'");
-  if (t.label_en.empty() && t.label_ja.empty()) fail(where(t) + ": give it an English or a Japanese label");
-  if (t.prompt.empty()) fail(where(t) + ": the prompt is empty");
-
-  const std::vector<std::string> names = names_of(t);
-  const std::vector<std::string> in_prompt = placeholders_in(t.prompt);
-  bool has_product = false;
-  for (const auto& n : in_prompt) has_product = has_product || n == kProductPlaceholder;
-  if (!has_product) fail(where(t) + ": the prompt must contain {product} where the learned subject goes");
-
-  std::set<std::string> declared;
-  for (const TemplateVariable& v : t.variables) {
-    if (!valid_name(v.name))
-      fail(where(t) + ": the variable name '" + v.name + "' is not valid: use letters, digits and '_'");
-    if (v.name == kProductPlaceholder)
-      fail(where(t) + ": {product} is filled in from the concept; remove the variable 'product'");
-    if (!declared.insert(v.name).second) fail(where(t) + ": the variable '" + v.name + "' is declared twice");
-    if (v.values.empty()) fail(where(t) + ": the variable '" + v.name + "' has no values: add at least one");
-    std::set<std::string> seen;
-    for (const TemplateValue& value : v.values) {
-      if (value.value.empty())
-        fail(where(t) + ": the variable '" + v.name + "' has an empty value: remove it or fill it in");
-      if (!seen.insert(value.value).second)
-        fail(where(t) + ": the variable '" + v.name + "' lists the value '" + value.value + "' twice");
-    }
-    bool used = false;
-    for (const auto& n : names) used = used || n == v.name;
-    if (!used)
-      fail(where(t) + ": the variable '" + v.name + "' is not used: add {" + v.name +
-           "} to the prompt or remove the variable");
-  }
-  for (const auto& n : names)
-    if (n != kProductPlaceholder && declared.count(n) == 0)
-      fail(where(t) + ": the placeholder {" + n + "} has no values: add a variable '" + n +
-           "' with values, or write {{" + n + "}} for literal braces");
-
-  check_size(t, "width", t.width);
-  check_size(t, "height", t.height);
-  if (t.steps < 1 || t.steps > 1000)
-    fail(where(t) + ": steps " + std::to_string(t.steps) + " must be between 1 and 1000 (50 is usual)");
-  if (!std::isfinite(t.guidance) || t.guidance < 0.0 || t.guidance > 50.0)
-    fail(where(t) + ": guidance must be between 0 and 50 (7.5 is usual)");
-  if (!is_known_sampler(t.sampler))
-    fail(where(t) + ": unknown sampler '" + t.sampler + "': use ddim, pndm, euler, dpmpp-2m or dpmpp-2m-karras");
-  if (t.images_per_prompt < 1 || t.images_per_prompt > 64)
-    fail(where(t) + ": images per prompt " + std::to_string(t.images_per_prompt) + " must be between 1 and 64");
-}
-
-void validate(const std::vector<PromptTemplate>& list) {
-  std::set<std::string> ids;
-  for (const PromptTemplate& t : list) {
-    validate(t);
-    if (!ids.insert(t.id).second) fail("two templates have the id '" + t.id + "': ids must be unique");
-  }
 }
 
 std::size_t count_expansions(const PromptTemplate& t) {
@@ -221,7 +182,7 @@ std::vector<ExpandedPrompt> expand(const PromptTemplate& t, const std::string& t
                                    std::size_t cap) {
   const std::size_t count = count_expansions(t);
   if (count > cap)
-    fail(where(t) + " would make " + (count == std::numeric_limits<std::size_t>::max() ? std::string("too many")
+    fail(detail::where(t) + " would make " + (count == std::numeric_limits<std::size_t>::max() ? std::string("too many")
                                                                                        : std::to_string(count)) +
          " prompts, more than the limit of " + std::to_string(cap) + ": remove some values");
   if (token.empty() || category.empty()) fail("the concept's token and category must not be empty");

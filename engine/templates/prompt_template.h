@@ -59,13 +59,15 @@ std::string product_phrase(const std::string& token, const std::string& category
 /// with the position (1-based character count) and how to fix it.
 std::vector<std::string> placeholders_in(const std::string& text);
 
-/// Checks everything below; throws Error(InvalidArgument) whose message names the template and
-/// says what to fix: empty id/label/prompt, missing {product}, unbalanced braces, a placeholder
-/// without a variable, a variable not used, duplicate or empty variables/values, a size not a
-/// multiple of 8, out-of-range steps/guidance/images, an unknown sampler.
+/// Throws Error(InvalidArgument) with the message of the first problem check_template() finds
+/// (template_problems.h), which names the template and says what to fix: empty id/label/prompt,
+/// missing {product}, unbalanced braces, a placeholder without a variable, a variable not used,
+/// duplicate or empty variables/values, a size not a multiple of 8, out-of-range
+/// steps/guidance/images, an unknown sampler, text that is not UTF-8. Expanding to more than
+/// kDefaultExpansionCap prompts (over-cap) is not refused here: expand() takes its own cap.
 void validate(const PromptTemplate& t);
 
-/// Validates a list: each template, plus unique ids.
+/// Validates a list (check_templates()): each template, plus unique ids.
 void validate(const std::vector<PromptTemplate>& list);
 
 /// Number of prompts expand() would produce (product of the value counts; 1 without

@@ -22,9 +22,11 @@
 //   literal '|' and "\\" a backslash. Import accepts a UTF-8 BOM and LF or CRLF; export writes
 //   CRLF and, by default, a BOM (Excel needs it to read UTF-8).
 //
-// Errors: text that is not JSON/CSV, a foreign "format", wrong types or invalid UTF-8 throw
-// Error(FileFormat); valid files with unusable content throw Error(InvalidArgument) from
-// validate(). Both name the template (or CSV line) and what to fix.
+// Errors: the readers below throw the first problem that check_templates_json/_csv/_file
+// (template_problems.h) find: Error(FileFormat) for text that is not JSON/CSV, a foreign
+// "format", unknown keys, wrong types or invalid UTF-8; Error(InvalidArgument) from the same
+// checks as validate() for valid files with unusable content. Both name the template (or CSV
+// line) and what to fix. To show every problem at once, use the check_* functions instead.
 #include "engine/templates/prompt_template.h"
 
 #include <string>
@@ -42,8 +44,9 @@ std::vector<PromptTemplate> templates_from_csv(const std::string& csv_text);
 /// Validates, then writes CSV as described above.
 std::string templates_to_csv(const std::vector<PromptTemplate>& list, bool utf8_bom = true);
 
-/// Reads a .json or .csv file (by extension, case-insensitive). Throws Error(FileNotFound),
-/// Error(FileRead), or the errors above; refuses files over 16 MiB (FileFormat).
+/// Reads a .json or .csv file (by extension, case-insensitive; Error(InvalidArgument) for
+/// another). Throws Error(FileNotFound), Error(FileRead), or the errors above (messages start
+/// with the path); refuses files over 16 MiB (FileFormat).
 std::vector<PromptTemplate> load_templates_file(const std::string& path);
 
 }  // namespace rashisa::templates

@@ -6,9 +6,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+
 namespace rashisa::workflow {
 
 using nlohmann::json;
+
+namespace {
+
+/// "job.run.end": how a run ended and how long it computed (project_summary() adds these up).
+/// In an error path a failure to log must not hide the error being reported.
+void log_run_end(store::Project& project, std::int64_t job_id, const char* status, std::int64_t made,
+                 std::chrono::steady_clock::time_point start, bool quiet) {
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  try {
+    project.log_action("job.run.end",
+                       json{{"job", job_id}, {"status", status}, {"made", made}, {"seconds", seconds}}.dump());
+  } catch (...) {
+    if (!quiet) throw;
+  }
+}
+
+}  // namespace
 
 BatchRunReport run_batch_job(store::Project& project, std::int64_t job_id, ModelSession& session,
                              const BatchProgressCallback& progress, const CancelToken* cancel) {
@@ -21,6 +40,7 @@ BatchRunReport run_batch_job(store::Project& project, std::int64_t job_id, Model
   BatchRunReport report;
   report.already_done = static_cast<std::int64_t>(project.list_images(job_id).size());
   const auto total = static_cast<std::int64_t>(items.size());
+  const auto start = std::chrono::steady_clock::now();
   project.set_job_status(job_id, store::JobStatus::Running);
   project.log_action("job.run", json{{"job", job_id}, {"device", session.device_name()},
                                      {"precision", session.precision()}, {"from_image", report.already_done}}
@@ -51,16 +71,20 @@ BatchRunReport run_batch_job(store::Project& project, std::int64_t job_id, Model
       ++report.made;
     }
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::Cancelled)
+    const bool cancelled = e.code() == ErrorCode::Cancelled;
+    if (cancelled)
       project.set_job_status(job_id, store::JobStatus::Cancelled);
     else
       project.set_job_status(job_id, store::JobStatus::Failed, e.what());
+    log_run_end(project, job_id, cancelled ? "cancelled" : "failed", report.made, start, true);
     throw;
   } catch (const std::exception& e) {
     project.set_job_status(job_id, store::JobStatus::Failed, e.what());
+    log_run_end(project, job_id, "failed", report.made, start, true);
     throw;
   }
   project.set_job_status(job_id, store::JobStatus::Done);
+  log_run_end(project, job_id, "done", report.made, start, false);
   return report;
 }
 

@@ -29,7 +29,9 @@ struct BatchRunReport {
 /// Makes the job's remaining images on `session` (opened for generation on the project's base
 /// model): each is stored with every parameter as soon as it is made, so a crash or a cancel
 /// loses at most the image in flight and running the job again continues after the last stored
-/// image. Status: running, then done; cancelled (Error(Cancelled) rethrown) or failed.
+/// image. Status: running, then done; cancelled (Error(Cancelled) rethrown) or failed. Audit:
+/// "job.run" when it starts and "job.run.end" when it ends, with {"job", "status" (done,
+/// cancelled, failed), "made" (images this run), "seconds" (wall time of this run)}.
 BatchRunReport run_batch_job(store::Project& project, std::int64_t job_id, ModelSession& session,
                              const BatchProgressCallback& progress = {}, const CancelToken* cancel = nullptr);
 

@@ -1,6 +1,7 @@
 #include "engine/workflow/device_probe.h"
 
 #include "engine/ml/pipeline/device.h"
+#include "engine/ml/train/train_config.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -19,6 +20,8 @@ DeviceInfo describe(const torch::Device& device) {
   info.free_memory = memory.free;
   info.bf16 = ml::supports_bf16(device);
   info.torch_version = TORCH_VERSION;
+  // The same call train_concept() makes when no plan is given.
+  info.memory_plan = ml::memory_plan_for(device.is_cuda(), ml::free_device_memory(device)).name;
   return info;
 }
 

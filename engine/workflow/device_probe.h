@@ -16,6 +16,9 @@ struct DeviceInfo {
   std::int64_t free_memory = -1;    // bytes; -1 unknown (CPU: RAM available to new programs)
   bool bf16 = false;                // training can use bf16 (CUDA compute capability 8.0, Ampere, and newer)
   std::string torch_version;        // of the libtorch Rashisa was built with, e.g. "1.13.0"
+  /// The memory setting training picks by itself on this device (TrainRun::memory_plan empty):
+  /// "24gb", "16gb", "12gb" or "8gb" on CUDA from the free memory now, "cpu" on the CPU.
+  std::string memory_plan;
 };
 
 /// Describes `device` ("auto", "cpu", "cuda", "cuda:N"). "auto" is the GPU when this build

@@ -29,11 +29,6 @@ std::string concept_label(const store::Project& project, const std::optional<std
 
 }  // namespace
 
-std::string export_file_name(const store::ImageInfo& image, exporting::ExportFormat format) {
-  return "rashisa-" + std::to_string(image.job_id.value_or(0)) + "-" + std::to_string(image.id) + "-" +
-         std::to_string(image.params.seed) + (format == exporting::ExportFormat::Png ? ".png" : ".jpg");
-}
-
 std::vector<ExportedFile> export_images(store::Project& project, const ExportRequest& r,
                                         const ProgressCallback& progress, const CancelToken* cancel) {
   if (!fs::is_directory(r.folder))
@@ -55,12 +50,13 @@ std::vector<ExportedFile> export_images(store::Project& project, const ExportReq
       images.push_back(std::move(info));
     }
   }
+  const auto names = export_file_names(project, images, r.format, r.name_pattern);
   std::vector<ExportedFile> plan;
-  for (const auto& i : images) {
-    const fs::path path = r.folder / fs::u8path(export_file_name(i, r.format));
+  for (std::size_t k = 0; k < images.size(); ++k) {
+    const fs::path path = r.folder / fs::u8path(names[k]);
     if (!r.overwrite && fs::exists(path))
       throw Error(ErrorCode::FileWrite, path.u8string() + " already exists; choose another folder or allow overwriting");
-    plan.push_back({i.id, path});
+    plan.push_back({images[k].id, path});
   }
 
   StepTimer timer(static_cast<int>(images.size()));
@@ -81,7 +77,8 @@ std::vector<ExportedFile> export_images(store::Project& project, const ExportReq
                             r.jpeg_quality, p);
     project.log_action("image.export",
                        nlohmann::json{{"image", i.id}, {"to", fs::absolute(plan[k].path).u8string()},
-                                      {"format", r.format == exporting::ExportFormat::Png ? "png" : "jpeg"}}
+                                      {"format", r.format == exporting::ExportFormat::Png ? "png" : "jpeg"},
+                                      {"prompts", r.include_prompts}}
                            .dump());
     if (progress) check_cancel(cancel, progress(timer.tick("export")));
   }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <set>
 
 namespace rashisa::workflow {
 
@@ -65,9 +66,38 @@ std::vector<std::int64_t> add_templates(store::Project& project, const std::vect
   templates::validate(list);
   std::vector<store::TemplateSpec> specs;
   for (const auto& t : list) specs.push_back(to_spec(t));  // all checked before the first is added
-  std::vector<std::int64_t> ids;
-  for (const auto& s : specs) ids.push_back(project.add_template(s));
-  return ids;
+  return project.add_templates(specs);
+}
+
+TemplateImport import_templates_checked(store::Project& project, const std::string& path) {
+  TemplateImport result;
+  static_cast<templates::TemplateFileCheck&>(result) = templates::check_templates_file(path);
+  std::set<std::string> in_use;
+  for (const auto& stored : project.list_templates()) {
+    try {
+      in_use.insert(from_stored(stored).id);
+    } catch (const Error&) {
+      // A record Rashisa did not write has no id text to clash with.
+    }
+  }
+  // The file's own duplicates are already reported: one key-in-use per id is enough.
+  std::set<std::string> reported;
+  for (std::size_t i = 0; i < result.templates.size(); ++i) {
+    const std::string& id = result.templates[i].id;
+    if (id.empty() || in_use.count(id) == 0 || !reported.insert(id).second) continue;
+    const int line = i < result.lines.size() ? result.lines[i] : 0;
+    result.problems.push_back({id, line, "id", "key-in-use", id,
+                               (line > 0 ? "CSV line " + std::to_string(line) + ": " : std::string()) + "template '" +
+                                   id + "': the project already has a template with the id '" + id +
+                                   "': change the id in the file, or remove the project's template first"});
+  }
+  std::stable_sort(result.problems.begin(), result.problems.end(),
+                   [](const templates::TemplateProblem& a, const templates::TemplateProblem& b) { return a.line < b.line; });
+  if (!result.problems.empty()) return result;
+  std::vector<store::TemplateSpec> specs;
+  for (const auto& t : result.templates) specs.push_back(to_spec(t));
+  result.ids = project.add_templates(specs);
+  return result;
 }
 
 std::vector<templates::PromptTemplate> project_templates(const store::Project& project) {

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+
 namespace rashisa::workflow {
 
 using nlohmann::json;
@@ -47,6 +49,7 @@ std::vector<TryImage> try_concept(store::Project& project, std::int64_t concept_
   p.width = request.width;
   p.height = request.height;
 
+  const auto start = std::chrono::steady_clock::now();
   std::vector<TryImage> images;
   const auto total = static_cast<std::int64_t>(request.seeds.size());
   for (std::int64_t k = 0; k < total; ++k) {
@@ -67,7 +70,8 @@ std::vector<TryImage> try_concept(store::Project& project, std::int64_t concept_
                                          {"height", p.height},
                                          {"device", session.device_name()},
                                          {"precision", session.precision()},
-                                         {"base_model", session.weights_hash()}}
+                                         {"base_model", session.weights_hash()},
+                                         {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()}}
                                         .dump());
   return images;
 }

@@ -36,7 +36,8 @@ struct TryImage {
 /// bytes. Progress per image: BatchProgress with job_id 0. Error(InvalidArgument) when the
 /// product is not trained, the prompt has no {concept}/{product}, there are no seeds or a
 /// setting is out of range (checked before any image is made); Error(Cancelled) when cancelled
-/// (the images made so far are dropped). Writes an audit entry "concept.try" when done.
+/// (the images made so far are dropped). Writes an audit entry "concept.try" when done, with the
+/// request and the "seconds" it took.
 std::vector<TryImage> try_concept(store::Project& project, std::int64_t concept_id, ModelSession& session,
                                   const TryRequest& request, const BatchProgressCallback& progress = {},
                                   const CancelToken* cancel = nullptr);

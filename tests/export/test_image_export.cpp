@@ -2,6 +2,7 @@
 #include "engine/export/image_export.h"
 
 #include "engine/core/error.h"
+#include "tests/export/exiv2_view.h"
 
 #include <exiv2/exiv2.hpp>
 #include <gtest/gtest.h>
@@ -53,26 +54,9 @@ std::vector<std::string> files_in(const fs::path& dir) {
   return out;
 }
 
-// Reads XMP and Exif with the Exiv2 API directly, from the file's bytes.
-struct Exiv2View {
-  Exiv2::XmpData xmp;
-  Exiv2::ExifData exif;
-};
-
-Exiv2View exiv2_view(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Exiv2::XmpParser::initialize();
-  Exiv2::Image::AutoPtr image =
-      Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
-  image->readMetadata();
-  return {image->xmpData(), image->exifData()};
-}
-
-std::string xmp_text(const Exiv2::XmpData& xmp, const char* key) {
-  const auto it = xmp.findKey(Exiv2::XmpKey(key));
-  return it == xmp.end() ? std::string("<absent>") : it->toString();
-}
+using rashisa::testing::Exiv2View;
+using rashisa::testing::exiv2_view;
+using rashisa::testing::xmp_text;
 
 std::string raw_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

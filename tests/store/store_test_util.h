@@ -3,6 +3,8 @@
 // and a raw SQLite connection for looking under the Project API.
 #include "engine/core/sha256.h"
 #include "engine/store/project.h"
+#include "engine/store/schema.h"
+#include "engine/store/sql.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -14,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -49,6 +52,17 @@ class TempDir {
  private:
   fs::path path_;
 };
+
+/// The fault of the StoreError that `f` throws (a test failure when it throws none).
+inline StoreFault fault_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const StoreError& e) {
+    return e.fault();
+  }
+  ADD_FAILURE() << "no StoreError thrown";
+  return StoreFault::Internal;
+}
 
 inline Bytes read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -162,5 +176,20 @@ class RawDb {
  private:
   sqlite3* db_ = nullptr;
 };
+
+/// Writes a project file as the schema of format `version` made it (migration steps
+/// 0..version-1), runs `sql` on it, and returns the path of the backup Project::open saves
+/// before migrating it ("<path>.v<version>.bak").
+inline fs::path write_old_project(const fs::path& path, int version, const std::string& sql) {
+  {
+    sql::Connection c(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "test");
+    c.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str(), "test");
+    schema::migrate(c.get(), 0, version, schema::migrations(), nullptr);
+    c.exec(sql.c_str(), "test");
+  }
+  fs::path bak = path;
+  bak += ".v" + std::to_string(version) + ".bak";
+  return bak;
+}
 
 }  // namespace rashisa::store::testing

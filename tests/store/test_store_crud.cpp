@@ -12,17 +12,8 @@ namespace {
 
 using testing::RawDb;
 using testing::TempDir;
+using testing::fault_of;
 namespace fs = std::filesystem;
-
-StoreFault fault_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const StoreError& e) {
-    return e.fault();
-  }
-  ADD_FAILURE() << "no StoreError thrown";
-  return StoreFault::Internal;
-}
 
 class StoreCrud : public ::testing::Test {
  protected:

@@ -1,9 +1,7 @@
 // Training previews in the project file: the 1 -> 2 migration (with its backup), add /
 // replace / list / clear, removal with the concept, reopening, refusals, and secure delete.
-// Uses the private schema/sql headers of engine/store to make a version-1 file.
+// Makes a version-1 file with write_old_project (engine/store's private schema).
 #include "engine/store/project.h"
-#include "engine/store/schema.h"
-#include "engine/store/sql.h"
 #include "tests/store/store_test_util.h"
 
 #include <gtest/gtest.h>
@@ -16,17 +14,8 @@ namespace {
 
 using testing::RawDb;
 using testing::TempDir;
+using testing::fault_of;
 namespace fs = std::filesystem;
-
-StoreFault fault_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const StoreError& e) {
-    return e.fault();
-  }
-  ADD_FAILURE() << "no StoreError thrown";
-  return StoreFault::Internal;
-}
 
 NewPreview preview(int stage, std::int64_t step, std::int64_t seed, std::uint8_t fill) {
   NewPreview p;
@@ -56,21 +45,14 @@ std::vector<Key> keys_of(const std::vector<PreviewRecord>& list) {
 TEST(StorePreviews, VersionOneFileIsMigratedAfterABackup) {
   TempDir dir("previews_migrate");
   const fs::path path = dir / "old.rashisa";
-  {
-    sql::Connection c(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "test");
-    c.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str(), "test");
-    schema::migrate(c.get(), 0, 1, schema::migrations(), nullptr);  // what version 1 wrote
-    c.exec("INSERT INTO concepts(name, token, category, created_at, updated_at) "
-           "VALUES('Blue mug', '<rashisa>', 'mug', 't', 't')",
-           "test");
-  }
-  fs::path bak = path;
-  bak += ".v1.bak";
+  const fs::path bak = testing::write_old_project(path, 1,
+                                                  "INSERT INTO concepts(name, token, category, created_at, updated_at) "
+                                                  "VALUES('Blue mug', '<rashisa>', 'mug', 't', 't')");
   ASSERT_FALSE(fs::exists(bak));
   std::int64_t id = 0;
   {
     Project p = Project::open(path);
-    EXPECT_EQ(p.file_settings().user_version, 2);
+    EXPECT_EQ(p.file_settings().user_version, kSchemaVersion);
     EXPECT_TRUE(p.integrity_ok());
     const auto concepts = p.list_concepts();
     ASSERT_EQ(concepts.size(), 1u);
@@ -81,7 +63,7 @@ TEST(StorePreviews, VersionOneFileIsMigratedAfterABackup) {
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "project.migrate");
     EXPECT_NE(log[0].details.find("\"from\":1"), std::string::npos) << log[0].details;
-    EXPECT_NE(log[0].details.find("\"to\":2"), std::string::npos) << log[0].details;
+    EXPECT_NE(log[0].details.find("\"to\":" + std::to_string(kSchemaVersion)), std::string::npos) << log[0].details;
   }
   // The backup is the version-1 file as it was: its concept, no previews table.
   ASSERT_TRUE(fs::exists(bak));

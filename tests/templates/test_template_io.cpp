@@ -1,6 +1,7 @@
 #include "engine/templates/template_io.h"
 
 #include "engine/core/error.h"
+#include "tests/support/code_of.h"
 
 #include <gtest/gtest.h>
 
@@ -68,15 +69,7 @@ void expect_same(const PromptTemplate& a, const PromptTemplate& b) {
   }
 }
 
-ErrorCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no error thrown";
-  return ErrorCode::Internal;
-}
+using rashisa::testing::code_of;
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #pragma once
 // Shared pieces of the workflow tests that run the reference models.
 #include "engine/core/error.h"
+#include "tests/support/code_of.h"
 #include "tests/support/reference.h"
 
 #include <gtest/gtest.h>
@@ -21,15 +22,5 @@ inline std::vector<std::pair<std::string, std::filesystem::path>> reference_mode
   return out;
 }
 
-/// The code of the rashisa::Error that `f` throws (a test failure when it throws none).
-inline ErrorCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no rashisa::Error was thrown";
-  return ErrorCode::Internal;
-}
 
 }  // namespace rashisa::testing

@@ -11,9 +11,11 @@
 #include "engine/workflow/model_session.h"
 #include "engine/workflow/model_summary.h"
 #include "engine/workflow/photo_intake.h"
+#include "engine/workflow/project_summary.h"
 #include "engine/workflow/project_templates.h"
 #include "engine/workflow/scratch_dir.h"
 #include "engine/workflow/speed_probe.h"
+#include "engine/workflow/template_examples.h"
 #include "engine/workflow/try_concept.h"
 
 #if defined(TORCH_API) || defined(CV_VERSION) || defined(EXIV2_API) || defined(SQLITE_VERSION)

@@ -41,9 +41,20 @@ TEST(DeviceProbe, DescribesTheCpu) {
     EXPECT_LE(d.free_memory, d.total_memory);
 #endif
     EXPECT_EQ(d.torch_version, TORCH_VERSION);
+    EXPECT_EQ(d.memory_plan, "cpu") << "training on the CPU uses the cpu plan";
   }
   EXPECT_EQ(code_of([] { probe_device("cuda:0"); }), ErrorCode::InvalidArgument) << "no GPU here";
   EXPECT_EQ(code_of([] { probe_device("gpu"); }), ErrorCode::InvalidArgument);
+}
+
+TEST(DeviceProbe, NamesTheMemoryPlanTrainingWouldChooseOnTheGpu) {
+  if (!torch::cuda::is_available()) GTEST_SKIP() << "no GPU here";
+  const DeviceInfo d = probe_device("cuda:0");
+  ASSERT_TRUE(d.cuda);
+  const double gib = static_cast<double>(d.free_memory) / (1ull << 30);
+  const std::string expected = gib >= 22 ? "24gb" : gib >= 15 ? "16gb" : gib >= 11 ? "12gb" : "8gb";
+  EXPECT_EQ(d.memory_plan, expected) << gib << " GiB free";
+  EXPECT_EQ(probe_device("cpu").memory_plan, "cpu");
 }
 
 TEST(DescribeModel, ReadsEveryReferenceModel) {

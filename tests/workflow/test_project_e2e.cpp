@@ -282,7 +282,7 @@ TEST_P(ProjectEndToEnd, WholeJobHeadless) {
   ASSERT_EQ(exported.status, 0);
   ASSERT_EQ(exported.json().at("files").size(), 3u);
   const auto jpeg = run_cli({"project", "export", project.string(), "--out", (dir / "export").string(), "--images", first,
-                             "--format", "jpeg", "--quality", "90", "--json"});
+                             "--format", "jpeg", "--quality", "90", "--include-prompts", "--json"});
   ASSERT_EQ(jpeg.status, 0);
   EXPECT_TRUE(fs::exists(dir / "sheet.png"));
 
@@ -294,15 +294,21 @@ TEST_P(ProjectEndToEnd, WholeJobHeadless) {
     const auto record = *std::find_if(images.begin(), images.end(), [&](const json& i) { return i.at("id") == id; });
     const auto read = rashisa::exporting::read_provenance(path.string());
     EXPECT_EQ(read.digital_source_type, rashisa::exporting::kTrainedAlgorithmicMedia) << path;
-    EXPECT_EQ(read.provenance.prompt, record.at("prompt").get<std::string>());
-    EXPECT_EQ(read.provenance.negative_prompt, "blurry");
+    // Default name pattern {product}-{template}-{image}.
+    EXPECT_EQ(path.filename().stem().string(), "ball-e2e-table-" + std::to_string(id)) << path;
+    const bool with_prompts = path.extension() == ".jpg";  // only the JPEG export asked for them
+    EXPECT_EQ(read.provenance.prompt, with_prompts ? record.at("prompt").get<std::string>() : "") << path;
+    EXPECT_EQ(read.provenance.negative_prompt, with_prompts ? "blurry" : "") << path;
     EXPECT_EQ(read.provenance.seed, record.at("seed").get<std::uint64_t>());
     EXPECT_EQ(read.provenance.sampler, "ddim");
     EXPECT_EQ(read.provenance.steps, 4);
     EXPECT_DOUBLE_EQ(read.provenance.guidance, 6.5);
     EXPECT_EQ(read.provenance.base_model_hash, base_hash);
     EXPECT_FALSE(read.provenance.concept_id.empty());
-    EXPECT_NE(read.parameters.find("Seed: " + std::to_string(record.at("seed").get<long long>())), std::string::npos);
+    if (with_prompts)
+      EXPECT_NE(read.parameters.find("Seed: " + std::to_string(record.at("seed").get<long long>())), std::string::npos);
+    else
+      EXPECT_TRUE(read.parameters.empty()) << read.parameters;
     EXPECT_TRUE(private_keys_in(path).empty()) << path;
     const Bytes bytes = read_bytes(path);
     for (const char* marker : {kSerial, kOwner, kCameraMake, "35/1 39/1"}) EXPECT_FALSE(contains(bytes, marker)) << path;

@@ -12,6 +12,7 @@
 #include "engine/workflow/try_concept.h"
 #include "tests/workflow/model_tests.h"
 #include "tests/workflow/test_files.h"
+#include "tests/workflow/trained_product.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -148,41 +149,6 @@ TEST(SpeedProbe, PresetPlans) {
 /// A project on one reference model with a product trained for a few steps at 64 px.
 class TryConcept : public ::testing::Test {
  protected:
-
-  /// A red ball on teal, moved a little in each photo.
-  static std::vector<std::uint8_t> ball_png(int i) {
-    media::RgbImage im{96, 80, {}};
-    for (int y = 0; y < im.height; ++y)
-      for (int x = 0; x < im.width; ++x) {
-        const int dx = x - 40 - 4 * i, dy = y - 38 - 3 * (i % 2);
-        const bool ball = dx * dx + dy * dy < 22 * 22;
-        im.pixels.insert(im.pixels.end(), {std::uint8_t(ball ? 220 : 20), std::uint8_t(ball ? 30 : 140),
-                                           std::uint8_t(ball ? 40 : 150)});
-      }
-    return media::encode_png(im);
-  }
-
-  std::int64_t trained_product(store::Project& project, const fs::path& model) {
-    for (int i = 0; i < 4; ++i) EXPECT_TRUE(add_photo_bytes(project, ball_png(i), "ball" + std::to_string(i) + ".png").ok());
-    SessionOptions train;
-    train.device = "cpu";
-    train.purpose = SessionPurpose::Train;
-    set_project_model(project, model, train);
-    ConceptSetup setup;
-    setup.name = "ball";
-    setup.category = "toy";
-    setup.resolution = 64;
-    setup.checkpoint_every = 0;
-    for (auto& s : setup.stages) {
-      s.steps = 2;
-      s.batch = 1;
-    }
-    const auto id = create_concept(project, setup);
-    auto session = open_project_model(project, train);
-    train_concept(project, id, *session, TrainRun{"cpu"});
-    return id;
-  }
-
   rashisa::testing::TestFolder tmp_{"rashisa_try"};
   const fs::path& dir_ = tmp_.path();
 };
@@ -191,7 +157,7 @@ TEST_F(TryConcept, MakesDecodablePngsThatASeedRepeats) {
   for (const auto& [key, model_dir] : reference_models()) {
     SCOPED_TRACE(key);
     auto project = store::Project::create(dir_ / (key + ".rashisa"));
-    const auto id = trained_product(project, model_dir);
+    const auto id = rashisa::testing::trained_product(project, model_dir);
     auto session = open_project_model(project, SessionOptions{"cpu", SessionPurpose::Generate, {}});
     const ModelState base = state_of(session->impl().model);
 

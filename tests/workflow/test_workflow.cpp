@@ -173,8 +173,10 @@ TEST_F(Workflow, OnlyApprovedImagesAreExported) {
   ExportRequest r;
   r.folder = dir_;
   r.image_ids = {id};
+  r.include_prompts = true;
   EXPECT_THROW(export_images(*project_, r), Error);
-  EXPECT_FALSE(fs::exists(dir_ / export_file_name(project_->get_image(id), exporting::ExportFormat::Png)));
+  EXPECT_FALSE(fs::exists(dir_ / export_file_name(*project_, project_->get_image(id), exporting::ExportFormat::Png,
+                                                  r.name_pattern)));
 
   project_->set_review(id, store::Review::Approved, "tester");
   const auto files = export_images(*project_, r);
