@@ -1,6 +1,8 @@
 // The window on the real engine and the tiny reference model (label slow): a new project,
 // photos dropped in, the product named, training a few steps at 64 px with previews and heat
-// maps that appear and are stored in the project, the try-it box; then a second project whose
+// maps that appear and are stored in the project, the try-it box; a template set to 64 px on the
+// Templates page, a batch of 4 from the Generate page, 2 approved with the keyboard on the Review
+// page and exported with the AI label from the Export page; then a second project whose
 // window is killed (SIGKILL) during stage 2 is opened again, resumed from the Learn page, and
 // must give bit for bit the same trained product as the uninterrupted run.
 #include "engine/model_io/safetensors.h"
@@ -8,18 +10,21 @@
 #include "tests/gui/fake_engine.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/gui/translations.h"
+#include "engine/export/image_export.h"
 #include "ui/jobs/workflow_engine.h"
 #include "ui/models/preview_list_model.h"
-#include "engine/export/image_export.h"
 #include "ui/models/choice_list_model.h"
 #include "ui/models/image_list_model.h"
+#include "ui/models/template_list_model.h"
 #include "ui/pages/export_page.h"
 #include "ui/pages/generate_page.h"
 #include "ui/pages/generate_setup_panel.h"
 #include "ui/pages/learn_page.h"
-#include "ui/pages/review_page.h"
 #include "ui/pages/learn_setup_panel.h"
 #include "ui/pages/photos_page.h"
+#include "ui/pages/review_page.h"
+#include "ui/pages/template_editor.h"
+#include "ui/pages/templates_page.h"
 #include "ui/pages/training_panel.h"
 #include "ui/pages/try_panel.h"
 #include "ui/widgets/scaled_image.h"
@@ -32,6 +37,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QUndoStack>
 #include <QMimeData>
 #include <QPainter>
 #include <QProcess>
@@ -176,6 +183,26 @@ void makeApproveAndExport(Window& w, const QString& exportFolder) {
     if (prompts == 4) templateId = t.id;  // the catalogue's template with four prompts
   }
   QVERIFY2(templateId > 0, "the built-in catalogue has no template with four prompts");
+
+  // On the Templates page: the tiny model makes 64 px images, so the template is set to that.
+  w.window->showPage(PageId::Templates);
+  TemplatesPage* templates = w.window->templatesPage();
+  int row = -1;
+  for (int r = 0; r < templates->templateModel()->rowCount(); ++r) {
+    const TemplateEntry* e = templates->templateModel()->entry(templates->templateModel()->uidAt(r));
+    if (e && e->saved && e->saved->id == templateId) row = r;
+  }
+  QVERIFY(row >= 0);
+  templates->selectRow(row);
+  templates->editor()->widthBox()->setValue(64);
+  templates->editor()->heightBox()->setValue(64);
+  QCOMPARE(templates->currentStack()->count(), 2);  // two undoable edits
+  QVERIFY(templates->saveButton()->isEnabled());
+  templates->saveButton()->click();
+  QVERIFY(w.waitIdle(60000));
+  for (const TemplateItem& t : w.controller->project().templates)
+    if (t.id == templateId) QCOMPARE(t.width, 64);
+
   w.window->showPage(PageId::Generate);
   GeneratePage* generate = w.window->generatePage();
   GenerateSetupPanel* setup = generate->setupPanel();
@@ -191,6 +218,8 @@ void makeApproveAndExport(Window& w, const QString& exportFolder) {
   w.window->showPage(PageId::Review);
   ReviewPage* review = w.window->reviewPage();
   QCOMPARE(review->images()->rowCount(), 4);
+  review->reviewerEdit()->setText(QStringLiteral("佐藤"));
+  QMetaObject::invokeMethod(review->reviewerEdit(), "editingFinished");
   review->grid()->setFocus();
   review->grid()->setCurrentIndex(review->images()->index(0, 0));
   QTest::keyClick(review->grid(), Qt::Key_A);  // approve, and on to the next image

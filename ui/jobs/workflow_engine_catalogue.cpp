@@ -110,3 +110,4 @@ void WorkflowEngine::makeTemplateExamples(qint64 productId, JobContext& context)
       },
       context.cancelToken());
 }
+}  // namespace rashisa::ui

@@ -10,6 +10,7 @@
 
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 
 namespace rashisa::ui {
@@ -63,7 +64,11 @@ void ReviewPage::move(int delta) {
 
 void ReviewPage::mark(ReviewState state) {
   const QList<qint64> ids = chosenIds();
-  if (ids.isEmpty() || controller().reviewer().trimmed().isEmpty()) return;
+  if (ids.isEmpty()) return;
+  if (controller().reviewer().trimmed().isEmpty()) {
+    reviewer_->setFocus();  // the line beside the buttons says to enter the name first
+    return;
+  }
   for (qint64 id : ids) keep_.insert(id);
   controller().setReview(ids, state);  // the project changes at once; the file follows
   // One image marked: go on to the next, so a whole batch is reviewed with A and R alone.
