@@ -8,6 +8,8 @@
 #include "tests/gui/gui_test_main.h"
 #include "ui/models/template_list_model.h"
 #include "ui/models/text_table_model.h"
+#include "ui/pages/learn_page.h"
+#include "ui/pages/learn_setup_panel.h"
 #include "ui/pages/template_editor.h"
 #include "ui/pages/template_import_panel.h"
 #include "ui/pages/template_total_line.h"
@@ -478,7 +480,7 @@ class TestTemplatesPage : public QObject {
     QVERIFY(settle(f));
   }
 
-  void examplesAreMadeWhenAProductIsTrained() {
+  void examplesCanBeMadeFromThePage() {
     GuiFixture f;
     TemplatesPage* page = openTemplates(f, false, false);
     QVERIFY(page->examplesLine()->isVisibleTo(page));
@@ -498,6 +500,31 @@ class TestTemplatesPage : public QObject {
     QVERIFY(!page->examplesLine()->isVisibleTo(page));
     QVERIFY(g.state->callNames().contains(QStringLiteral("makeTemplateExamples")));
     QCOMPARE(g.state->callsOn(QThread::currentThread()), 0);
+  }
+
+  void aGpuMakesTheExamplesWhenTheFirstProductHasLearned() {
+    for (const bool gpu : {true, false}) {
+      GuiOptions options;
+      options.gpu = gpu;
+      GuiFixture f(options);
+      TemplatesPage* page = openTemplates(f, false, false);
+      QVERIFY(!page->makeExamplesButton()->isVisibleTo(page));
+      f.controller->train({QStringLiteral("Blue mug"), QStringLiteral("mug"), QStringLiteral("fast"), 0, 512, {3, 3, 3}, 100},
+                          f.window->learnPage()->setupPanel()->options());
+      QVERIFY(settle(f));
+      QVERIFY(f.controller->product() && f.controller->product()->trained);
+      QCOMPARE(f.state->callNames().contains(QStringLiteral("makeTemplateExamples")), gpu);
+      QVERIFY(!f.controller->isMakingExamples());
+      if (gpu) {
+        for (int row = 0; row < page->templateModel()->rowCount(); ++row)
+          QVERIFY(!page->templateModel()->index(row).data(TemplateListModel::ExampleRole).value<QImage>().isNull());
+        QVERIFY(!page->examplesLine()->isVisibleTo(page));
+      } else {  // on a CPU the page offers it instead of holding up the next batch
+        QVERIFY(page->examplesLine()->isVisibleTo(page));
+        QVERIFY(page->makeExamplesButton()->isVisibleTo(page));
+        QVERIFY(page->makeExamplesButton()->isEnabled());
+      }
+    }
   }
 
   void templatesCanBeEditedAndSavedWhileABatchRuns() {

@@ -98,6 +98,7 @@ TemplatesPage::TemplatesPage(AppController& controller, QWidget* parent)
   connect(&controller, &AppController::environmentChanged, this, &TemplatesPage::refreshTotal);
   connect(&controller, &AppController::trainingChanged, this, &TemplatesPage::refreshExamples);
   connect(&controller, &AppController::batchChanged, this, &TemplatesPage::refreshExamples);
+  connect(&controller, &AppController::busyChanged, this, &TemplatesPage::refreshExamples);
   auto ended = [this](int, JobKind kind) { onJobEnded(kind); };
   connect(&controller.jobs(), &JobRunner::jobFinished, this, ended);
   connect(&controller.jobs(), &JobRunner::jobFailed, this, ended);

@@ -131,7 +131,6 @@ class TemplatesPage : public Page {
   bool previewWaiting_ = false;
   int previewsShown_ = 0;
   int previewsDropped_ = 0;
-  bool makingExamples_ = false;
 };
 
 }  // namespace rashisa::ui

@@ -112,15 +112,12 @@ void TemplatesPage::exportTemplates() {
 void TemplatesPage::makeExamples() {
   const qint64 product = newestTrainedProduct();
   if (product == 0) return;
-  makingExamples_ = true;
   controller().makeTemplateExamples(product);
   refreshExamples();
 }
 
 void TemplatesPage::onJobEnded(JobKind kind) {
-  if (kind != JobKind::MakeExamples) return;
-  makingExamples_ = false;
-  refreshExamples();
+  if (kind == JobKind::MakeExamples) refreshExamples();
 }
 
 void TemplatesPage::refreshExamples() {
@@ -130,11 +127,12 @@ void TemplatesPage::refreshExamples() {
   const bool trained = newestTrainedProduct() != 0;
   const bool busy = controller().isTraining() || controller().isBatchRunning();
   makeExamples_->setVisible(trained);
-  makeExamples_->setEnabled(trained && !busy && !makingExamples_);
+  const bool making = controller().isMakingExamples();
+  makeExamples_->setEnabled(trained && !busy && !making);
   if (!trained)
     examplesLine_->setText(tr("Example images are made on this computer once a product has learned. Until then, "
                               "the templates show a placeholder."));
-  else if (makingExamples_)
+  else if (making)
     examplesLine_->setText(tr("Making the example images…"));
   else if (busy)
     examplesLine_->setText(tr("Some templates have no example image yet. They can be made once the current "

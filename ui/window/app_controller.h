@@ -97,6 +97,8 @@ class AppController : public QObject {
   QString deviceChoice() const;
 
   bool isBatchRunning() const { return batch_.has_value(); }
+  /// Template example images are being made (asked for, or started after a product learned).
+  bool isMakingExamples() const { return makingExamples_; }
   const std::optional<LiveBatch>& liveBatch() const { return batch_; }
   std::optional<double> batchSecondsLeft() const;
   /// Seconds for `images` images of `steps` steps each at `size` px, from the remembered
@@ -229,6 +231,7 @@ class AppController : public QObject {
   void onBatchProgress(int id, const JobProgress& progress);
   void onImageMade(int id, const ImageItem& image);
   void submitRunBatch(qint64 batchId);
+  void makeExamplesAfterTraining(qint64 productId);
   void finishLiveBatch(bool finished);
   void refineSpeed();
   PageId pageOf(JobKind kind) const;
@@ -268,6 +271,7 @@ class AppController : public QObject {
   bool trying_ = false;
   bool importing_ = false;
   bool exporting_ = false;
+  bool makingExamples_ = false;
   QStringList pendingPhotos_;  // photos to import once a new project exists
   QStringList log_;            // the last jobs and how they ended, for "copy details"
   void logJob(int id, const QString& what);

@@ -7,6 +7,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 namespace rashisa::ui {
 
 using detail::withSnapshot;
@@ -58,7 +60,8 @@ void AppController::exportTemplates(const QString& path, const QList<qint64>& id
 }
 
 void AppController::makeTemplateExamples(qint64 productId) {
-  if (!project_) return;
+  if (!project_ || makingExamples_) return;
+  makingExamples_ = true;
   runner_->submit(
       JobKind::MakeExamples, tr("Making template examples"),
       [productId](Engine& e, JobContext& c) {
@@ -66,6 +69,17 @@ void AppController::makeTemplateExamples(qint64 productId) {
         return withSnapshot({}, e);
       },
       true);
+  Q_EMIT busyChanged();
+}
+
+void AppController::makeExamplesAfterTraining(qint64 productId) {
+  // The first time a product has learned, each template gets its example image, made on this
+  // machine. On a GPU that takes about a minute; on a CPU it would hold up the next batch for
+  // long, so there the Templates page offers it instead.
+  if (!project_ || !device_ || !device_->cuda) return;
+  const bool missing = std::any_of(project_->templates.cbegin(), project_->templates.cend(),
+                                   [](const TemplateItem& t) { return t.example.isNull(); });
+  if (missing) makeTemplateExamples(productId);
 }
 
 void AppController::planBatch(const BatchRequest& request) {
@@ -240,8 +254,12 @@ void AppController::onCatalogueFinished(JobKind kind, const QVariant& result) {
       Q_EMIT templatesImported(value.value<TemplateImport>());
       break;
     case JobKind::RemoveTemplate:
-    case JobKind::MakeExamples:
       setProject(result.toList().value(1).value<ProjectSnapshot>());
+      break;
+    case JobKind::MakeExamples:
+      makingExamples_ = false;
+      setProject(result.toList().value(1).value<ProjectSnapshot>());
+      Q_EMIT busyChanged();
       break;
     case JobKind::ExportTemplates:
       Q_EMIT notice(PageId::Templates, {MessageLevel::Success, tr("The templates are saved."),

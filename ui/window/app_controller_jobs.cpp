@@ -106,6 +106,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
                                       r.warning, {}, {}, {}, {}});
       refresh();
       Q_EMIT trainingEnded(r.productId, true);
+      makeExamplesAfterTraining(r.productId);
       break;
     }
     case JobKind::TryProduct:
@@ -157,6 +158,10 @@ void AppController::onFailed(int, JobKind kind, const JobError& error) {
     case JobKind::SaveTemplate: refresh(); break;
     case JobKind::PreviewExport: Q_EMIT exportNamesReady({}, error.message); return;
     case JobKind::ExportImages: exporting_ = false; break;
+    case JobKind::MakeExamples:
+      makingExamples_ = false;
+      refresh();  // the examples made before the failure are stored
+      break;
     default: break;
   }
   failureNotice(kind, error);
@@ -190,6 +195,10 @@ void AppController::onCancelled(int, JobKind kind) {
       Q_EMIT trainingEnded(id, false);
       break;
     }
+    case JobKind::MakeExamples:
+      makingExamples_ = false;
+      refresh();  // the examples made before the stop are kept
+      break;
     case JobKind::RunBatch:
       finishLiveBatch(false);
       refresh();
