@@ -259,14 +259,17 @@ PageId AppController::pageOf(JobKind kind) const {
     case JobKind::RemoveTemplate:
     case JobKind::ImportTemplates:
     case JobKind::ExportTemplates:
-    case JobKind::MakeExamples: return PageId::Templates;
+    case JobKind::MakeExamples:
+    case JobKind::PreviewTemplate: return PageId::Templates;
+    case JobKind::MeasureGeneration:
     case JobKind::PlanBatch:
     case JobKind::QueueBatch:
     case JobKind::RunBatch: return PageId::Generate;
     case JobKind::LoadImage:
     case JobKind::Review:
     case JobKind::Regenerate: return PageId::Review;
-    case JobKind::ExportImages: return PageId::Export;
+    case JobKind::ExportImages:
+    case JobKind::PreviewExport: return PageId::Export;
     case JobKind::SetModel: return project_ ? PageId::Learn : PageId::Start;
     default: return PageId::Start;
   }
