@@ -1,4 +1,4 @@
-// The window on the real engine and the tiny reference model (label slow): a new project,
+// The window on the real engine and the tiny reference model (label slow), in Japanese: a new project,
 // photos dropped in, the product named, training a few steps at 64 px with previews and heat
 // maps that appear and are stored in the project, the try-it box; a template set to 64 px on the
 // Templates page, a batch of 4 from the Generate page, 2 approved with the keyboard on the Review
@@ -359,7 +359,7 @@ class TestGuiEndToEnd : public QObject {
     QVERIFY(w.waitIdle(120000));
     w.window->showPage(PageId::Learn);
     QCOMPARE(learn->state(), LearnPage::State::Interrupted);
-    QVERIFY2(learn->interruptedText()->text().contains(QStringLiteral("stage 2")),
+    QVERIFY2(learn->interruptedText()->text().contains(QStringLiteral("段階 2")),
              qPrintable(learn->interruptedText()->text()));
     learn->resumeButton()->click();
     QVERIFY(w.waitIdle(600000));
@@ -386,7 +386,8 @@ int main(int argc, char** argv) {
     std::printf("skipped: the reference folder (RASHISA_REFERENCE_DIR, default ../shared/reference) is missing\n");
     return 77;
   }
-  rashisa::testing::LanguageScope english(QStringLiteral("en"));
+  // In Japanese, as the people it is for use it (the killed child window runs in English).
+  rashisa::testing::LanguageScope japanese(QStringLiteral("ja"));
   TestGuiEndToEnd test;
   return QTest::qExec(&test, argc, argv);
 }
