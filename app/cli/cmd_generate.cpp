@@ -115,11 +115,11 @@ int run_generate(const std::vector<std::string>& argv, const CancelToken& cancel
                ml::device_description(options.device).c_str());
   auto model = ml::load_model(args.required("model"), options);
   if (auto concept_path = args.get("concept")) {
-    const auto concept = ml::load_concept(*concept_path);
-    ml::apply_concept(model, concept);
-    if (!expand_concept(params.prompt, concept.phrase()))
+    const auto product = ml::load_concept(*concept_path);
+    ml::apply_concept(model, product);
+    if (!expand_concept(params.prompt, product.phrase()))
       std::fprintf(stderr, "note: the prompt has no {concept}; the product will not appear unless you name it\n");
-    expand_concept(params.negative_prompt, concept.phrase());
+    expand_concept(params.negative_prompt, product.phrase());
   } else if (params.prompt.find("{concept}") != std::string::npos) {
     throw Error(ErrorCode::InvalidArgument, "the prompt uses {concept} but no --concept file was given");
   }

@@ -163,12 +163,12 @@ int run_train(const std::vector<std::string>& argv, const CancelToken& cancel) {
     return true;
   }, &cancel);
   if (bar) bar->finish();
-  ml::save_concept(out, result.concept, args.flag("fp32-delta"));
+  ml::save_concept(out, result.trained, args.flag("fp32-delta"));
   std::error_code ec;
   fs::remove(ml::checkpoint_path(settings.checkpoint_dir), ec);
   fs::remove(settings.checkpoint_dir, ec);  // only if empty
-  std::printf("%s\ttoken %s\tcategory %s\n", out.u8string().c_str(), result.concept.token.c_str(),
-              result.concept.category.c_str());
+  std::printf("%s\ttoken %s\tcategory %s\n", out.u8string().c_str(), result.trained.token.c_str(),
+              result.trained.category.c_str());
   return kOk;
 }
 

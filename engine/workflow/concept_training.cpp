@@ -214,7 +214,7 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
     throw;
   }
 
-  ml::Concept packaged = std::move(result.concept);
+  ml::Concept packaged = std::move(result.trained);
   packaged.base_model_name = session.model_path().filename().u8string();
   const fs::path file = scratch.path() / "concept.safetensors";
   ml::save_concept(file, packaged, fp32_delta);

@@ -27,7 +27,7 @@ NewPreview preview(int stage, std::int64_t step, std::int64_t seed, std::uint8_t
   return p;
 }
 
-std::int64_t concept(Project& p, const std::string& name) {
+std::int64_t add_concept(Project& p, const std::string& name) {
   ConceptSpec spec;
   spec.name = name;
   spec.token = "<rashisa>";
@@ -81,8 +81,8 @@ TEST(StorePreviews, VersionOneFileIsMigratedAfterABackup) {
 TEST(StorePreviews, AddReplaceListClear) {
   TempDir dir("previews_crud");
   Project p = Project::create(dir / "p.rashisa");
-  const auto mug = concept(p, "mug");
-  const auto vase = concept(p, "vase");
+  const auto mug = add_concept(p, "mug");
+  const auto vase = add_concept(p, "vase");
   p.add_preview(mug, preview(2, 100, 5678, 1));
   p.add_preview(mug, preview(1, 60, 5678, 2));
   p.add_preview(mug, preview(2, 100, 1234, 3));
@@ -119,8 +119,8 @@ TEST(StorePreviews, RemovedWithTheirConceptAndKeptAcrossReopen) {
   std::int64_t mug = 0, vase = 0;
   {
     Project p = Project::create(path);
-    mug = concept(p, "mug");
-    vase = concept(p, "vase");
+    mug = add_concept(p, "mug");
+    vase = add_concept(p, "vase");
     p.add_preview(mug, preview(3, 500, 1, 1));
     p.add_preview(vase, preview(3, 500, 1, 2));
   }
@@ -140,7 +140,7 @@ TEST(StorePreviews, RemovedWithTheirConceptAndKeptAcrossReopen) {
 TEST(StorePreviews, BadPreviewsAndUnknownConceptsAreRefused) {
   TempDir dir("previews_refuse");
   Project p = Project::create(dir / "p.rashisa");
-  const auto mug = concept(p, "mug");
+  const auto mug = add_concept(p, "mug");
   for (const auto& bad : {preview(0, 1, 1, 1), preview(4, 1, 1, 1), preview(1, -1, 1, 1), preview(1, 1, -1, 1)})
     EXPECT_EQ(fault_of([&] { p.add_preview(mug, bad); }), StoreFault::Invalid);
   auto empty = preview(1, 1, 1, 1);
@@ -159,7 +159,7 @@ TEST(StorePreviews, ClearedPreviewsLeaveNoBytesInTheFile) {
   const Bytes marker = testing::random_bytes(rng, 24);
   {
     Project p = Project::create(path);
-    const auto mug = concept(p, "mug");
+    const auto mug = add_concept(p, "mug");
     NewPreview n = preview(1, 10, 1, 1);
     n.image_png = testing::random_bytes(rng, 20000);
     std::copy(marker.begin(), marker.end(), n.image_png.begin() + 5000);

@@ -24,7 +24,7 @@ TemplateSpec spec(const std::string& text) {
   return s;
 }
 
-std::int64_t concept(Project& p, const std::string& name) {
+std::int64_t add_concept(Project& p, const std::string& name) {
   ConceptSpec c;
   c.name = name;
   c.token = "<rashisa>";
@@ -72,7 +72,7 @@ TEST(StoreTemplateExamples, SetGetReplaceAndList) {
   Project p = Project::create(dir / "p.rashisa");
   const auto a = p.add_template(spec("{product} on oak"));
   const auto b = p.add_template(spec("{product} on glass"));
-  const auto mug = concept(p, "mug");
+  const auto mug = add_concept(p, "mug");
   EXPECT_TRUE(p.templates_with_examples().empty());
   p.set_template_example(b, mug, 0, Bytes(40, 1));
   p.set_template_example(a, std::nullopt, 7, Bytes(30, 2));
@@ -92,7 +92,7 @@ TEST(StoreTemplateExamples, CascadesAndStaleExamples) {
   Project p = Project::create(dir / "p.rashisa");
   const auto a = p.add_template(spec("{product} on oak"));
   const auto b = p.add_template(spec("{product} on glass"));
-  const auto mug = concept(p, "mug");
+  const auto mug = add_concept(p, "mug");
   p.set_template_example(a, mug, 0, Bytes(10, 1));
   p.set_template_example(b, mug, 0, Bytes(10, 2));
 

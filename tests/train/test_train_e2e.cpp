@@ -109,9 +109,9 @@ TEST(TrainEndToEnd, ConceptMovesGenerationsTowardsThePhotos) {
     const auto& l3 = result.losses[2];
     std::printf("[%s] stage 3 loss: first 10 steps %.4f, last 10 steps %.4f\n", dir.filename().string().c_str(),
                 mean_of(l3, 0, 10), mean_of(l3, l3.size() - 10, l3.size()));
-    ml::apply_concept(model, result.concept);
+    ml::apply_concept(model, result.trained);
     const double after =
-        distance_to_photos(generate_latents(model, "a photo of " + result.concept.phrase(), 4), targets);
+        distance_to_photos(generate_latents(model, "a photo of " + result.trained.phrase(), 4), targets);
     std::printf("[%s] RMS latent distance of generations to the nearest training photo: before %.4f, after %.4f "
                 "(%.0f%% closer)\n",
                 dir.filename().string().c_str(), before, after, 100.0 * (1.0 - after / before));
@@ -127,8 +127,8 @@ TEST(TrainEndToEnd, StageOneAloneLeavesTheUnetUnchanged) {
   const auto category_row = model.text_encoder->token_embedding_weight()[*model.tokenizer->single_token_id("toy")].clone();
   auto result = ml::train_concept(model, photos, small_settings(5, 0, 0));
   EXPECT_TRUE(bitwise_equal(before, snapshot(model)));
-  EXPECT_TRUE(result.concept.unet_delta.empty());
-  EXPECT_FALSE(torch::equal(result.concept.embedding, category_row)) << "stage 1 must move the <V> vector";
+  EXPECT_TRUE(result.trained.unet_delta.empty());
+  EXPECT_FALSE(torch::equal(result.trained.embedding, category_row)) << "stage 1 must move the <V> vector";
   EXPECT_EQ(result.losses[0].size(), 5u);
 }
 
@@ -136,15 +136,15 @@ TEST(Concept, ApplyAndRemoveRestoreTheBaseExactly) {
   const auto photos = rashisa::testing::draw_ball_photos(3);
   auto model = ml::load_model(model_dirs().front());
   auto result = ml::train_concept(model, photos, small_settings(2, 2, 2));
-  ASSERT_FALSE(result.concept.unet_delta.empty());
+  ASSERT_FALSE(result.trained.unet_delta.empty());
   const auto path = fs::temp_directory_path() / "rashisa_concept_roundtrip.safetensors";
-  ml::save_concept(path, result.concept);
+  ml::save_concept(path, result.trained);
   const auto loaded = ml::load_concept(path);
-  EXPECT_EQ(loaded.token, result.concept.token);
+  EXPECT_EQ(loaded.token, result.trained.token);
   EXPECT_EQ(loaded.category, "toy");
-  EXPECT_EQ(loaded.base_model_hash, result.concept.base_model_hash);
+  EXPECT_EQ(loaded.base_model_hash, result.trained.base_model_hash);
   EXPECT_EQ(loaded.photo_hashes.size(), 3u);
-  EXPECT_TRUE(torch::equal(loaded.embedding, result.concept.embedding));
+  EXPECT_TRUE(torch::equal(loaded.embedding, result.trained.embedding));
   const auto before = snapshot(model);
   const auto base_ids = ml::tokenize_prompt(model, "a photo of " + loaded.phrase());
   ml::apply_concept(model, loaded);
@@ -163,9 +163,9 @@ TEST(Concept, RefusedOnAnotherBaseNamingBothModels) {
   const auto photos = rashisa::testing::draw_ball_photos(2);
   auto a = ml::load_model(dirs[0]);
   auto b = ml::load_model(dirs[1]);
-  auto concept = ml::train_concept(a, photos, small_settings(1, 0, 0)).concept;
+  auto trained = ml::train_concept(a, photos, small_settings(1, 0, 0)).trained;
   try {
-    ml::apply_concept(b, concept);
+    ml::apply_concept(b, trained);
     FAIL() << "a concept trained on " << dirs[0] << " was applied to " << dirs[1];
   } catch (const rashisa::Error& e) {
     EXPECT_EQ(e.code(), rashisa::ErrorCode::ModelMismatch);

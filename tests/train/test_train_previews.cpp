@@ -73,9 +73,9 @@ const ml::TrainPreview& find_preview(const std::vector<ml::TrainPreview>& all, i
 }
 
 /// The preview's image and heat map made again outside training, with `concept` applied.
-std::pair<torch::Tensor, torch::Tensor> remake(ml::StableDiffusionModel& model, const ml::Concept& concept,
+std::pair<torch::Tensor, torch::Tensor> remake(ml::StableDiffusionModel& model, const ml::Concept& trained,
                                                const ml::TrainSettings& s, std::uint64_t seed) {
-  ml::apply_concept(model, concept);
+  ml::apply_concept(model, trained);
   ml::GenerateParams g;
   g.prompt = ml::preview_prompt(s);
   g.steps = s.preview.steps;
@@ -116,7 +116,7 @@ TEST(TrainPreviews, SameConceptAndPreviewsAtTheirPoints) {
       keep(p);
     };
     const auto result = ml::train_concept(model, photos, settings);
-    expect_same_concept(plain.concept, result.concept);
+    expect_same_concept(plain.trained, result.trained);
     EXPECT_EQ(plain.losses, result.losses);
 
     // Every 2 steps and at each stage end (3, 4, 3 steps), one preview per seed, in order.
@@ -147,13 +147,13 @@ TEST(TrainPreviews, SameConceptAndPreviewsAtTheirPoints) {
 
     // Stage 1 previews use the <V> vector of that moment on the base UNet: the last one is the
     // final vector (stages 2-3 do not train it) without any UNet change, bit for bit.
-    ml::Concept stage1 = result.concept;
+    ml::Concept stage1 = result.trained;
     stage1.unet_delta.clear();
     const auto [image1, heat1] = remake(model, stage1, settings, 77);
     EXPECT_TRUE(torch::equal(image1, find_preview(previews, 1, 3, 77).image));
     EXPECT_TRUE(torch::equal(heat1, find_preview(previews, 1, 3, 77).heat));
     // The stage-3 end preview uses the trained UNet (base + delta rounds in the last bits).
-    const auto [image3, heat3] = remake(model, result.concept, settings, 1);
+    const auto [image3, heat3] = remake(model, result.trained, settings, 1);
     const auto& p3 = find_preview(previews, 3, 3, 1);
     EXPECT_LE((image3.to(torch::kInt32) - p3.image.to(torch::kInt32)).abs().max().item<int>(), 2);
     EXPECT_TRUE(torch::allclose(heat3, p3.heat, 1e-3, 1e-4));

@@ -53,10 +53,10 @@ class ExportNames : public ::testing::Test {
     return id;
   }
 
-  std::int64_t add_image(std::optional<std::int64_t> job, std::int64_t seed, std::optional<std::int64_t> concept) {
+  std::int64_t add_image(std::optional<std::int64_t> job, std::int64_t seed, std::optional<std::int64_t> concept_id) {
     store::NewImage image;
     image.job_id = job;
-    image.concept_id = concept;
+    image.concept_id = concept_id;
     image.params = {seed, "ddim", 3, 7.0, 48, 40, "a <rashisa> mug on oak", "blurry", "{}", std::string(64, 'a')};
     image.png = rashisa::testing::pattern_png(static_cast<int>(seed));
     const auto id = project_.add_image(image);

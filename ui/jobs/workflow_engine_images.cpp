@@ -260,7 +260,7 @@ QList<TemplateItem> WorkflowEngine::templateItems() {
 
 WorkflowEngine::ImageContext WorkflowEngine::imageContext(const QList<TemplateItem>& templates) {
   ImageContext c;
-  for (const auto& concept : project().list_concepts()) c.productNames.insert(concept.id, text(concept.spec.name));
+  for (const auto& stored : project().list_concepts()) c.productNames.insert(stored.id, text(stored.spec.name));
   const bool japanese = QLocale().language() == QLocale::Japanese;
   for (const TemplateItem& t : templates) {
     c.templateKeys.insert(t.id, t.key);

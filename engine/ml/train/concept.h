@@ -30,7 +30,7 @@ struct Concept {
 };
 
 /// fp16 deltas by default (half the size; the rounding is far below the training step).
-void save_concept(const std::filesystem::path& path, const Concept& concept, bool fp32 = false);
+void save_concept(const std::filesystem::path& path, const Concept& trained, bool fp32 = false);
 /// Throws Error(FileFormat) when the file is not a Rashisa concept.
 Concept load_concept(const std::filesystem::path& path);
 
@@ -41,7 +41,7 @@ std::string model_weights_hash(StableDiffusionModel& model);
 
 /// Adds the token, sets its embedding and adds the UNet delta. Refuses (Error ModelMismatch,
 /// naming both models) a concept trained on another base. Remembers what it changed.
-void apply_concept(StableDiffusionModel& model, const Concept& concept);
+void apply_concept(StableDiffusionModel& model, const Concept& trained);
 /// Restores the base weights exactly (bit for bit) and forgets the token's embedding.
 void remove_concept(StableDiffusionModel& model);
 

@@ -390,7 +390,7 @@ TrainResult train_concept(StableDiffusionModel& model, const std::vector<Trainin
     run_stage(job, stage, stage == start_stage ? start_step : 0, resumed_mid_stage ? &ckpt->optimizer : nullptr);
   }
 
-  Concept& c = job.result.concept;
+  Concept& c = job.result.trained;
   c.token = settings.placeholder;
   c.category = settings.category;
   c.embedding = job.embedding.detach().to(torch::kCPU, torch::kFloat32).clone();

@@ -16,7 +16,7 @@ struct TrainingPhoto {
 };
 
 struct TrainResult {
-  Concept concept;
+  Concept trained;  // the learned product (named so: `concept` is a C++20 keyword)
   std::array<std::vector<double>, 3> losses;      // per stage, per step (total loss)
   std::array<std::vector<double>, 3> reg_losses;  // the regulariser's part
   std::array<double, 3> seconds{};                // wall time per stage (this run)
