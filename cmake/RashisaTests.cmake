@@ -1,6 +1,6 @@
 # rashisa_add_test(<name> SOURCES ... [LIBS ...] [LABELS unit|parity|slow|gpu ...]
 #                  [NEEDS_REFERENCE] [NO_TORCH] [TIMEOUT seconds])
-# NO_TORCH: a test of code without libtorch (store, media): plain gtest_main, no torch PCH.
+# NO_TORCH: a test of code without libtorch (store, media): a main without torch, no torch PCH.
 # One helper for every test: a GoogleTest executable, labels, skip code 77, and
 # RASHISA_REFERENCE_DIR defaulting to ../shared/reference beside the repository.
 set(RASHISA_DEFAULT_REFERENCE_DIR "${PROJECT_SOURCE_DIR}/../shared/reference")
@@ -12,7 +12,7 @@ function(rashisa_add_test name)
   endif()
   add_executable(${name} ${T_SOURCES})
   if(T_NO_TORCH)
-    target_link_libraries(${name} PRIVATE rashisa_policy GTest::gtest_main ${T_LIBS})
+    target_link_libraries(${name} PRIVATE rashisa_policy rashisa_test_main_plain ${T_LIBS})
     target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
   else()
     rashisa_torch_target(${name})
