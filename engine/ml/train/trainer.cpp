@@ -102,9 +102,18 @@ DiffusionLossInputs draw_batch(Job& job, int batch) {
   in.noise = torch::randn({batch, ch, r / 8, r / 8}, job.gen).to(dev);
   in.timesteps = torch::randint(0, job.model.scheduler_config.num_train_timesteps, {batch}, job.gen, torch::kInt64).to(dev);
   {
+    // [B,3,R,R] -> latents [B,4,R/8,R/8], a micro-batch at a time (the VAE encoder's activations
+    // at 512 px are large), never recording gradients.
     torch::NoGradGuard no_grad;
-    auto dist = job.model.vae->encode(torch::stack(images));  // [B,3,R,R] -> latents [B,4,R/8,R/8]
-    in.latents = dist.sample(eps) * job.model.vae->config().scaling_factor;
+    const auto pixels = torch::stack(images);
+    const int micro = job.settings.memory.micro_batch > 0 ? std::min(job.settings.memory.micro_batch, batch) : batch;
+    std::vector<torch::Tensor> latents;
+    for (int64_t start = 0; start < batch; start += micro) {
+      const int64_t n = std::min<int64_t>(micro, batch - start);
+      auto dist = job.model.vae->encode(pixels.narrow(0, start, n));
+      latents.push_back(dist.sample(eps.narrow(0, start, n)));
+    }
+    in.latents = (latents.size() == 1 ? latents.front() : torch::cat(latents)) * job.model.vae->config().scaling_factor;
   }
   in.placeholder_positions = torch::full({batch}, job.position, torch::TensorOptions().dtype(torch::kInt64).device(dev));
   return in;
