@@ -47,6 +47,20 @@ exporting::ExportFormat formatOf(const ExportSettings& s) {
   return s.jpeg ? exporting::ExportFormat::Jpeg : exporting::ExportFormat::Png;
 }
 
+/// The window's batch request as engine/workflow takes it.
+workflow::BatchRequest toWorkflow(const BatchRequest& request) {
+  workflow::BatchRequest r;
+  r.template_ids.assign(request.templateIds.begin(), request.templateIds.end());
+  r.concept_ids.assign(request.productIds.begin(), request.productIds.end());
+  for (int k = 0; k < request.seedsPerPrompt; ++k) r.seeds.push_back(request.firstSeed + k);
+  r.first_seed = request.firstSeed;
+  r.steps = request.steps;
+  r.guidance = request.guidance;
+  r.sampler = request.sampler.toStdString();
+  r.width = r.height = request.size;
+  return r;
+}
+
 }  // namespace
 
 // ---- generation -------------------------------------------------------------------------
@@ -63,16 +77,7 @@ BatchPlan WorkflowEngine::planBatch(const BatchRequest& request) {
   plan.cap = static_cast<qint64>(templates::kDefaultExpansionCap);
   std::vector<workflow::BatchItem> items;
   try {
-    workflow::BatchRequest r;
-    r.template_ids.assign(request.templateIds.begin(), request.templateIds.end());
-    r.concept_ids.assign(request.productIds.begin(), request.productIds.end());
-    for (int k = 0; k < request.seedsPerPrompt; ++k) r.seeds.push_back(request.firstSeed + k);
-    r.first_seed = request.firstSeed;
-    r.steps = request.steps;
-    r.guidance = request.guidance;
-    r.sampler = request.sampler.toStdString();
-    r.width = r.height = request.size;
-    items = workflow::plan_batch(project(), r);
+    items = workflow::plan_batch(project(), toWorkflow(request));
   } catch (const Error& e) {
     const QString message = QString::fromUtf8(e.what());
     plan.problem = message;
@@ -96,16 +101,7 @@ BatchPlan WorkflowEngine::planBatch(const BatchRequest& request) {
 }
 
 qint64 WorkflowEngine::queueBatch(const BatchRequest& request) {
-  workflow::BatchRequest r;
-  r.template_ids.assign(request.templateIds.begin(), request.templateIds.end());
-  r.concept_ids.assign(request.productIds.begin(), request.productIds.end());
-  for (int k = 0; k < request.seedsPerPrompt; ++k) r.seeds.push_back(request.firstSeed + k);
-  r.first_seed = request.firstSeed;
-  r.steps = request.steps;
-  r.guidance = request.guidance;
-  r.sampler = request.sampler.toStdString();
-  r.width = r.height = request.size;
-  return workflow::queue_batch(project(), r);
+  return workflow::queue_batch(project(), toWorkflow(request));
 }
 
 void WorkflowEngine::runBatch(qint64 batchId, JobContext& context) {
