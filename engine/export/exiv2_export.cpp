@@ -5,6 +5,8 @@
 
 #include <exiv2/exiv2.hpp>
 
+#include "engine/core/exiv2_compat.h"
+
 #include <locale>
 #include <sstream>
 
@@ -60,7 +62,7 @@ bool is_ascii(const std::string& s) {
   return true;
 }
 
-int expected_type(ExportFormat format) {
+exiv2_compat::ImageTypeId expected_type(ExportFormat format) {
   return format == ExportFormat::Png ? Exiv2::ImageType::png : Exiv2::ImageType::jpeg;
 }
 
@@ -73,11 +75,9 @@ std::vector<std::uint8_t> add_provenance(const std::vector<std::uint8_t>& encode
   std::lock_guard<std::mutex> lock(exiv2_export_mutex());
   try {
     init_once();
-    const auto* data = reinterpret_cast<const Exiv2::byte*>(encoded.data());
-    const long size = static_cast<long>(encoded.size());
-    if (Exiv2::ImageFactory::getType(data, size) != expected_type(format))
+    if (exiv2_compat::type_of(encoded.data(), encoded.size()) != expected_type(format))
       throw Error(ErrorCode::Internal, "the encoder produced bytes exiv2 does not recognise");
-    Exiv2::Image::AutoPtr image = Exiv2::ImageFactory::open(data, size);
+    auto image = exiv2_compat::open(encoded.data(), encoded.size());
     if (image.get() == nullptr) throw Error(ErrorCode::Internal, "exiv2 could not open the encoded image");
     image->readMetadata();
 
@@ -115,11 +115,10 @@ std::vector<std::uint8_t> add_provenance(const std::vector<std::uint8_t>& encode
 
     Exiv2::BasicIo& io = image->io();
     if (io.open() != 0) throw Error(ErrorCode::Internal, "exiv2 could not reopen its memory buffer");
-    io.seek(0, Exiv2::BasicIo::beg);
-    const Exiv2::DataBuf buf = io.read(static_cast<long>(io.size()));
+    std::vector<std::uint8_t> out = exiv2_compat::read_all(io);
     io.close();
-    if (buf.size_ <= 0) throw Error(ErrorCode::Internal, "exiv2 returned an empty image");
-    return std::vector<std::uint8_t>(buf.pData_, buf.pData_ + buf.size_);
+    if (out.empty()) throw Error(ErrorCode::Internal, "exiv2 returned an empty image");
+    return out;
   } catch (const Error& e) {
     throw Error(ErrorCode::FileWrite, std::string("could not label the image with its provenance: ") + e.what());
   } catch (const std::exception& e) {
@@ -134,12 +133,10 @@ ReadProvenance read_exiv2_provenance(const std::vector<std::uint8_t>& bytes) {
   ReadProvenance out;
   try {
     init_once();
-    const auto* data = reinterpret_cast<const Exiv2::byte*>(bytes.data());
-    const long size = static_cast<long>(bytes.size());
-    const int type = Exiv2::ImageFactory::getType(data, size);
+    const auto type = exiv2_compat::type_of(bytes.data(), bytes.size());
     if (type != Exiv2::ImageType::png && type != Exiv2::ImageType::jpeg)
       throw Error(ErrorCode::FileFormat, "not a PNG or JPEG file");
-    Exiv2::Image::AutoPtr image = Exiv2::ImageFactory::open(data, size);
+    auto image = exiv2_compat::open(bytes.data(), bytes.size());
     if (image.get() == nullptr) throw Error(ErrorCode::FileFormat, "exiv2 could not open the file");
     image->readMetadata();
     const Exiv2::XmpData& xmp = image->xmpData();

@@ -5,6 +5,8 @@
 #include <exiv2/exiv2.hpp>
 #include <exiv2/webpimage.hpp>
 
+#include "engine/core/exiv2_compat.h"
+
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -20,7 +22,7 @@ void init_once() {
   });
 }
 
-int exiv2_type_of(ImageFormat format) {
+exiv2_compat::ImageTypeId exiv2_type_of(ImageFormat format) {
   switch (format) {
     case ImageFormat::Jpeg: return Exiv2::ImageType::jpeg;
     case ImageFormat::Png: return Exiv2::ImageType::png;
@@ -103,18 +105,16 @@ std::string first_of(const Data& data, std::initializer_list<const char*> keys) 
 }
 
 void read_locked(const std::uint8_t* data, std::size_t size, ImageFormat format, PhotoMetadata& m) {
-  const int expected = exiv2_type_of(format);
+  const auto expected = exiv2_type_of(format);
   if (expected == Exiv2::ImageType::none) {
     m.read = true;
     return;
   }
-  const auto* bytes = reinterpret_cast<const Exiv2::byte*>(data);
-  const long n = static_cast<long>(size);
-  if (Exiv2::ImageFactory::getType(bytes, n) != expected) {
+  if (exiv2_compat::type_of(data, size) != expected) {
     m.problem = "exiv2 does not recognise the file as the same format";
     return;
   }
-  Exiv2::Image::AutoPtr image = Exiv2::ImageFactory::open(bytes, n);
+  auto image = exiv2_compat::open(data, size);
   if (!image.get()) {
     m.problem = "exiv2 could not open the file";
     return;

@@ -3,6 +3,8 @@
 // reader), from the file's bytes: what other tools see.
 #include <exiv2/exiv2.hpp>
 
+#include "engine/core/exiv2_compat.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -20,8 +22,7 @@ inline Exiv2View exiv2_view(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Exiv2::XmpParser::initialize();
-  Exiv2::Image::AutoPtr image =
-      Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte*>(bytes.data()), static_cast<long>(bytes.size()));
+  auto image = rashisa::exiv2_compat::open(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   image->readMetadata();
   return {image->xmpData(), image->exifData()};
 }

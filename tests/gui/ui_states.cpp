@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimeZone>
 
 namespace rashisa::testing {
 
@@ -49,7 +50,7 @@ void rememberProjects(GuiFixture& f) {
     r.name = name;
     r.productsTrained = 1 + i;
     r.imagesMade = 48 * (i + 1);
-    r.lastOpened = QDateTime(QDate(2026, 11, 20 + i), QTime(10, 30), Qt::UTC);
+    r.lastOpened = QDateTime(QDate(2026, 11, 20 + i), QTime(10, 30), QTimeZone::utc());
     r.thumbnailPng = pngOf(FakeEngine::photo(3 + i, 64));
     f.settings->rememberProject(r);
     ++i;

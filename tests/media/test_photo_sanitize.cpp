@@ -10,6 +10,8 @@
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"  // exiv2 0.27 hands out std::auto_ptr
 #include <exiv2/exiv2.hpp>
 
+#include "engine/core/exiv2_compat.h"
+
 #include <algorithm>
 #include <cstring>
 #include <random>
@@ -44,7 +46,7 @@ std::string gps_bytes(bool le) {
 // Copied from test_photo_metadata.cpp: exiv2 writes GPS, serial, owner, make and a thumbnail.
 Bytes with_private_metadata(const Bytes& original, int orientation = 0) {
   Exiv2::XmpParser::initialize();
-  auto image = Exiv2::ImageFactory::open(original.data(), static_cast<long>(original.size()));
+  auto image = rashisa::exiv2_compat::open(original.data(), original.size());
   image->readMetadata();
   Exiv2::ExifData& exif = image->exifData();
   exif["Exif.Image.Make"] = kMake;
@@ -58,13 +60,11 @@ Bytes with_private_metadata(const Bytes& original, int orientation = 0) {
   exif["Exif.Photo.CameraOwnerName"] = kOwner;
   if (orientation) exif["Exif.Image.Orientation"] = static_cast<std::uint16_t>(orientation);
   const Bytes thumb = encode(pattern_bgr(16, 12, 3), ".jpg");
-  Exiv2::ExifThumb(exif).setJpegThumbnail(thumb.data(), static_cast<long>(thumb.size()));
+  Exiv2::ExifThumb(exif).setJpegThumbnail(thumb.data(), static_cast<rashisa::exiv2_compat::Size>(thumb.size()));
   image->xmpData()["Xmp.dc.creator"] = kOwner;
   image->writeMetadata();
   Exiv2::BasicIo& io = image->io();
-  io.seek(0, Exiv2::BasicIo::beg);
-  const Exiv2::DataBuf buf = io.read(static_cast<long>(io.size()));
-  return Bytes(buf.pData_, buf.pData_ + buf.size_);
+  return rashisa::exiv2_compat::read_all(io);
 }
 
 ::testing::AssertionResult same_pixels(const RgbImage& a, const RgbImage& b) {
@@ -76,7 +76,7 @@ Bytes with_private_metadata(const Bytes& original, int orientation = 0) {
 
 // Every metadata key exiv2 enumerates in `bytes`, except the Orientation we write on purpose.
 std::vector<std::string> exiv2_keys(const Bytes& bytes) {
-  auto image = Exiv2::ImageFactory::open(bytes.data(), static_cast<long>(bytes.size()));
+  auto image = rashisa::exiv2_compat::open(bytes.data(), bytes.size());
   image->readMetadata();
   std::vector<std::string> keys;
   for (const auto& d : image->exifData())

@@ -279,6 +279,15 @@ TEST(GradientCheckpointing, RecomputesInBackwardAndMatchesPlainGradients) {
   EXPECT_GT(lin->weight.grad().abs().sum().item<double>(), 0.0);
 }
 
+// The per-device autocast API of libtorch >= 2.4, else the older per-backend one.
+void set_cpu_autocast(bool enabled) {
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+  at::autocast::set_autocast_enabled(at::kCPU, enabled);
+#else
+  at::autocast::set_cpu_enabled(enabled);
+#endif
+}
+
 TEST(GradientCheckpointing, RecomputesUnderTheForwardsAutocast) {
   torch::manual_seed(6);
   torch::nn::Linear lin(8, 8);
@@ -287,9 +296,9 @@ TEST(GradientCheckpointing, RecomputesUnderTheForwardsAutocast) {
   torch::Tensor grads[2];
   for (int ck = 0; ck < 2; ++ck) {
     lin->zero_grad();
-    at::autocast::set_cpu_enabled(true);  // bfloat16 on the CPU
+    set_cpu_autocast(true);  // bfloat16 on the CPU
     auto y = ck ? ml::checkpoint(fn, {x}, ml::trainable_parameters(*lin))[0] : lin(x);
-    at::autocast::set_cpu_enabled(false);
+    set_cpu_autocast(false);
     at::autocast::clear_cache();
     EXPECT_EQ(y.scalar_type(), torch::kBFloat16);
     (y.to(torch::kFloat32).pow(2)).sum().backward();
