@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/exit_codes.h"
 #include "engine/core/progress.h"
+#include "engine/ml/pipeline/cpu_threads.h"
 
 #include <c10/util/Exception.h>
 
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     return kOk;
   }
   std::signal(SIGINT, on_interrupt);
+  rashisa::ml::configure_cpu_threads();
   const std::string command = args[0];
   args.erase(args.begin());
   try {

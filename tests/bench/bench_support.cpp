@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 
+#include "engine/ml/pipeline/cpu_threads.h"
 #include "engine/ml/pipeline/device.h"
 #include "engine/model_io/diffusers_folder.h"
 
@@ -37,6 +38,7 @@ nlohmann::json read_json(const fs::path& p) { return model_io::read_json_file(p)
 
 ml::StableDiffusionModel random_model(const fs::path& configs_dir, const fs::path& tokenizer_dir, torch::Device device,
                                       torch::Dtype dtype) {
+  ml::configure_cpu_threads();
   torch::NoGradGuard no_grad;
   ml::StableDiffusionModel m;
   m.device = device;
@@ -95,6 +97,10 @@ void reset_peak_memory(torch::Device device) {
 #endif
 }
 
-std::string describe(torch::Device device) { return ml::device_description(device); }
+std::string describe(torch::Device device) {
+  // The CPU's threading decides CPU numbers (ml/pipeline/cpu_threads.h): say what it was.
+  const std::string threads = ml::configure_cpu_threads().summary();
+  return ml::device_description(device) + (device.is_cpu() ? "; " + threads : "");
+}
 
 }  // namespace rashisa::bench

@@ -1,5 +1,7 @@
 #include "engine/ml/pipeline/sd_model.h"
 
+#include "engine/ml/pipeline/cpu_threads.h"
+
 #include "engine/core/error.h"
 #include "engine/model_io/diffusers_folder.h"
 #include "engine/model_io/ldm_checkpoint.h"
@@ -105,6 +107,7 @@ ClipTokenizer load_tokenizer(const fs::path& path, const LoadOptions& options) {
 }
 
 StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options) {
+  configure_cpu_threads();  // before any torch math of the process
   if (!fs::exists(path)) throw Error(ErrorCode::FileNotFound, "there is no model at " + path.u8string());
   StableDiffusionModel m;
   m.device = options.device;
