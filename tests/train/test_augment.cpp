@@ -1,6 +1,7 @@
 // Each augmentation step of DESIGN.md section 5: canvas expansion and black corners of
-// the rotation, resize/crop/flip geometry, the rotation and flip frequencies, and
-// determinism under a seed.
+// the rotation, resize/crop/flip geometry, antialiasing when shrinking, the rotation and
+// flip frequencies, and determinism under a seed. Parity with PIL is in
+// test_augment_geometry_parity.cpp.
 #include "engine/ml/train/augment.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -16,8 +17,12 @@ TEST(Augment, RotationExpandsTheCanvas) {
   auto r90 = ml::rotate_expand(img, 90.0);
   EXPECT_EQ(r90.size(1), 100);
   EXPECT_EQ(r90.size(2), 40);
+  // PIL sizes the canvas by whole pixels around the rotated corners: ceil(max) - floor(min)
+  // of the corner coordinates, 32 +- 32 * sqrt(2) at 45 degrees.
   auto r45 = ml::rotate_expand(torch::ones({3, 64, 64}), 45.0);
-  const int64_t expect = static_cast<int64_t>(std::ceil(64 * std::sqrt(2.0) - 1e-6));
+  const double reach = 32.0 * std::sqrt(2.0);
+  const int64_t expect = static_cast<int64_t>(std::ceil(32.0 + reach) - std::floor(32.0 - reach));
+  EXPECT_EQ(expect, 92);
   EXPECT_EQ(r45.size(1), expect);
   EXPECT_EQ(r45.size(2), expect);
   auto r0 = ml::rotate_expand(img, 0.0);
@@ -37,6 +42,55 @@ TEST(Augment, RotationLeavesBlackCornersAndKeepsTheImage) {
   // Area is preserved up to the border pixels.
   const double area = r[0].gt(0).sum().item<double>();
   EXPECT_NEAR(area, 64.0 * 64.0, 64.0 * 4);
+}
+
+TEST(Augment, QuarterTurnIsCounterClockwiseAndKeepsTheDtype) {
+  auto img = torch::arange(2 * 3, torch::kUInt8).view({1, 2, 3});  // [[0,1,2],[3,4,5]]
+  auto r = ml::rotate_expand(img, 90.0);
+  ASSERT_EQ(r.sizes(), (std::vector<int64_t>{1, 3, 2}));
+  EXPECT_EQ(r.scalar_type(), torch::kUInt8);
+  // Counter-clockwise: the top-right pixel comes to the top-left.
+  EXPECT_TRUE(torch::equal(r[0], torch::tensor({2, 5, 1, 4, 0, 3}, torch::kUInt8).view({3, 2})));
+  EXPECT_TRUE(torch::equal(ml::rotate_expand(img, -270.0), r));
+  EXPECT_TRUE(torch::equal(ml::rotate_expand(img, 270.0), r.flip({1, 2})));
+}
+
+TEST(Augment, ResizedSizeFollowsTorchvision) {
+  // Shorter side = size, longer side truncated: int(size * long / short).
+  EXPECT_EQ(ml::resized_size(900, 1200, 512), (std::pair<int64_t, int64_t>{512, 682}));
+  EXPECT_EQ(ml::resized_size(1136, 874, 128), (std::pair<int64_t, int64_t>{166, 128}));
+  EXPECT_EQ(ml::resized_size(300, 300, 64), (std::pair<int64_t, int64_t>{64, 64}));
+}
+
+TEST(Augment, ResizeWindowEqualsTheCropOfTheFullResize) {
+  auto img = torch::randint(0, 256, {3, 97, 131}, torch::kUInt8);
+  auto full = ml::resize_bilinear_pil(img, 40, 54);
+  ASSERT_EQ(full.sizes(), (std::vector<int64_t>{3, 40, 54}));
+  auto part = ml::resize_bilinear_pil(img, 40, 54, {7, 11, 20, 30});
+  EXPECT_TRUE(torch::equal(part, full.slice(1, 7, 27).slice(2, 11, 41)));
+  // Unchanged size is the identity, as in PIL.
+  EXPECT_TRUE(torch::equal(ml::resize_bilinear_pil(img, 97, 131), img));
+}
+
+TEST(Augment, ShrinkingFineStripesGivesUniformGrey) {
+  // Vertical stripes with a 3-pixel period (one white column in three) shrunk 8x: an
+  // antialiased filter averages them to a flat 85; point or 2-tap bilinear sampling
+  // would alias them into bands between 0 and 128.
+  auto img = torch::zeros({256, 256, 3}, torch::kUInt8);
+  img.slice(1, 0, 256, 3).fill_(255);
+  ml::AugmentConfig cfg;
+  cfg.resolution = 32;
+  auto out = (ml::augment(img, ml::AugmentDraw{}, cfg) + 1.0) * 127.5;  // back to levels
+  ASSERT_EQ(out.sizes(), (std::vector<int64_t>{3, 32, 32}));
+  const auto inner = out.slice(2, 1, 31);  // the edge columns see a clipped filter
+  EXPECT_NEAR(inner.mean().item<double>(), 85.0, 1.0);
+  EXPECT_LT((inner - 85.0).abs().max().item<double>(), 4.0);
+  // The same shrink without antialiasing is visibly striped (so this test can fail).
+  namespace F = torch::nn::functional;
+  auto aliased = F::interpolate(
+      img.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat32),
+      F::InterpolateFuncOptions().size(std::vector<int64_t>{32, 32}).mode(torch::kBilinear).align_corners(false));
+  EXPECT_GT((aliased.slice(3, 1, 31) - 85.0).abs().max().item<double>(), 30.0);
 }
 
 TEST(Augment, OutputIsASquareCropInMinusOneToOne) {
