@@ -6,6 +6,7 @@
 #include "engine/model_io/state_dict.h"
 #include "engine/model_io/safetensors_torch.h"
 #include "tests/support/reference.h"
+#include "tests/support/test_device.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -20,7 +21,7 @@ namespace {
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
-ClipTextModel load_text_encoder(const RefCase& c) {
+ClipTextModel load_text_encoder(const RefCase& c, const torch::Device& device) {
   const auto dir = c.model_dir() / "text_encoder";
   std::ifstream in(dir / "config.json");
   if (!in) throw std::runtime_error("cannot open " + (dir / "config.json").string());
@@ -30,6 +31,7 @@ ClipTextModel load_text_encoder(const RefCase& c) {
   for (const auto& key : rashisa::ml::clip_text_ignorable_keys()) weights.erase(key);
   torch::NoGradGuard no_grad;
   rashisa::model_io::load_state_dict(*model, weights, (dir / "model.safetensors").string());
+  model->to(device);
   model->eval();
   return model;
 }
@@ -39,12 +41,14 @@ ClipTextModel load_text_encoder(const RefCase& c) {
 class ClipTextParity : public ::testing::TestWithParam<RefCase> {};
 
 TEST_P(ClipTextParity, MatchesTransformers) {
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
+  const torch::Device dev = rashisa::testing::test_device();
   torch::NoGradGuard no_grad;
-  auto model = load_text_encoder(c);
+  auto model = load_text_encoder(c, dev);
   auto golden = rashisa::testing::load_case(c);
   ASSERT_TRUE(golden.count("input_ids")) << c.name << ": no input_ids";
-  const auto ids = golden.at("input_ids");
+  const auto ids = golden.at("input_ids").to(dev);
   const auto out = model->forward(ids, true);
 
   int checked = 0;

@@ -2,6 +2,7 @@
 // ids, embeddings, every UNet output and scheduler step, the decoded and final image.
 #include "engine/ml/pipeline/txt2img.h"
 #include "tests/support/reference.h"
+#include "tests/support/test_device.h"
 
 #include <torch/torch.h>
 
@@ -12,11 +13,14 @@ namespace ml = rashisa::ml;
 class PipelineParity : public ::testing::TestWithParam<RefCase> {};
 
 TEST_P(PipelineParity, MatchesReferencePipeline) {
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
   const auto golden = rashisa::testing::load_case(c);
   const auto p = c.params();
 
-  auto model = ml::load_model(c.model_dir());
+  ml::LoadOptions load;
+  load.device = rashisa::testing::test_device();  // float32 everywhere, as the reference
+  auto model = ml::load_model(c.model_dir(), load);
   model.scheduler_config = ml::SchedulerConfig::from_json(p.at("scheduler"));
   const auto sampler =
       ml::sampler_from_diffusers_class(p.at("scheduler").at("_class_name").get<std::string>(), model.scheduler_config);

@@ -6,6 +6,7 @@
 #include "engine/ml/schedulers/schedule_tables.h"
 #include "engine/ml/schedulers/scheduler.h"
 #include "tests/support/reference.h"
+#include "tests/support/test_device.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -52,14 +53,16 @@ struct Checker {
 };
 
 void run_sampler(Checker& check, SamplerKind kind, const SchedulerConfig& cfg, const std::string& variant, int n) {
-  const auto& bank = check.golden.at("model_output_bank");
+  // The samples on the test device, the tables where the scheduler keeps them.
+  const torch::Device dev = rashisa::testing::test_device();
+  const auto bank = check.golden.at("model_output_bank").to(dev);
   auto s = make_scheduler(kind, cfg);
   s->set_timesteps(n);
   const auto ts = s->timesteps();
   const int steps = static_cast<int>(ts.size(0));
   ASSERT_LE(steps, bank.size(0)) << variant << " n" << n;
   std::vector<torch::Tensor> scaled, prev, x0;
-  auto x = check.golden.at("init_sample") * s->init_noise_sigma();
+  auto x = check.golden.at("init_sample").to(dev) * s->init_noise_sigma();
   for (int i = 0; i < steps; ++i) {
     scaled.push_back(s->scale_model_input(x, i));
     auto out = s->step(bank[i], i, x);
@@ -82,7 +85,9 @@ void check_ddpm(Checker& check, const SchedulerConfig& cfg) {
   check("ddpm.alphas_cumprod", ddpm.alphas_cumprod());
   const auto& g = check.golden;
   if (!g.count("ddpm.original_samples")) return;
-  const auto x0 = g.at("ddpm.original_samples"), noise = g.at("ddpm.noise"), t = g.at("ddpm.timesteps");
+  const torch::Device dev = rashisa::testing::test_device();
+  const auto x0 = g.at("ddpm.original_samples").to(dev), noise = g.at("ddpm.noise").to(dev);
+  const auto t = g.at("ddpm.timesteps").to(dev);
   check("ddpm.noisy_samples", ddpm.add_noise(x0, noise, t));
   check("ddpm.velocity", ddpm.get_velocity(x0, noise, t));
 }
@@ -98,6 +103,7 @@ nlohmann::json model_scheduler_json(const RefCase& c) {
 class SchedulerParity : public ::testing::TestWithParam<RefCase> {};
 
 TEST_P(SchedulerParity, EveryVariantMatchesDiffusers) {
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
   const auto golden = rashisa::testing::load_case(c);
   Checker check{c, golden, {}};
@@ -133,6 +139,7 @@ TEST_P(SchedulerParity, EveryVariantMatchesDiffusers) {
 // The model's own scheduler_config.json, converted the from_config way, must
 // give each variant's effective config and hence its golden tables.
 TEST_P(SchedulerParity, ModelConfigGivesTheEffectiveConfigs) {
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
   const auto golden = rashisa::testing::load_case(c);
   const auto base = SchedulerConfig::from_json(model_scheduler_json(c));

@@ -2,6 +2,7 @@
 
 #include "engine/model_io/python_json.h"
 #include "engine/model_io/safetensors_torch.h"
+#include "tests/support/test_device.h"
 
 #include <torch/torch.h>
 
@@ -92,8 +93,10 @@ std::map<std::string, torch::Tensor> load_case(const RefCase& c) {
     if (c.raw.contains(key) && c.raw[key].is_number()) return c.raw[key].get<double>();
     return 0.0;
   };
-  const double atol = num("atol");
-  const double rtol = num("rtol");
+  // The manifest's tolerance is for the CPU; test_device.h says how CUDA loosens it.
+  const Tolerance tol = device_tolerance({num("atol"), num("rtol")});
+  const double atol = tol.atol;
+  const double rtol = tol.rtol;
   auto g = got.to(torch::kFloat64);
   auto w = want.to(torch::kFloat64);
   auto err = (g - w).abs();
@@ -104,7 +107,8 @@ std::map<std::string, torch::Tensor> load_case(const RefCase& c) {
   const double max_err = err.max().item<double>();
   const int64_t worst = err.flatten().argmax().item<int64_t>();
   return ::testing::AssertionFailure() << c.name << " / " << name << ": " << nbad << " of " << w.numel()
-                                       << " elements outside atol " << atol << " + rtol " << rtol << "; max |err| "
+                                       << " elements outside atol " << atol << " + rtol " << rtol
+                                       << (test_device_is_cuda() ? " (CUDA tolerance)" : "") << "; max |err| "
                                        << max_err << " at flat index " << worst << " (got "
                                        << g.flatten()[worst].item<double>() << ", want "
                                        << w.flatten()[worst].item<double>() << ")";

@@ -39,7 +39,8 @@ std::vector<std::string> all_kinds();
 std::map<std::string, torch::Tensor> load_case(const RefCase& c);
 
 /// Compares `got` with the golden tensor `name` of the case using the manifest's
-/// per-tensor tolerance (exact for integer tensors and tensors marked exact).
+/// per-tensor tolerance (exact for integer tensors and tensors marked exact); on a CUDA test
+/// device the looser tolerance of test_device.h. `got` may be on any device.
 ::testing::AssertionResult matches_reference(const RefCase& c, const std::string& name, const torch::Tensor& got,
                                              const std::map<std::string, torch::Tensor>& golden);
 

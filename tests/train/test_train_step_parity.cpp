@@ -6,6 +6,7 @@
 #include "engine/ml/schedulers/ddpm.h"
 #include "engine/ml/train/diffusion_loss.h"
 #include "tests/support/reference.h"
+#include "tests/support/test_device.h"
 
 #include <torch/torch.h>
 
@@ -16,10 +17,14 @@ namespace ml = rashisa::ml;
 class TrainStepParity : public ::testing::TestWithParam<RefCase> {};
 
 TEST_P(TrainStepParity, LossGradientsAndAttentionColumns) {
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
   const auto golden = rashisa::testing::load_case(c);
   const auto p = c.params();
-  auto model = ml::load_model(c.model_dir());
+  const torch::Device dev = rashisa::testing::test_device();
+  ml::LoadOptions load;
+  load.device = dev;  // float32, as the reference
+  auto model = ml::load_model(c.model_dir(), load);
   if (p.contains("prediction_type"))
     model.scheduler_config.prediction_type =
         p["prediction_type"] == "v_prediction" ? ml::PredictionType::VPrediction : ml::PredictionType::Epsilon;
@@ -38,19 +43,20 @@ TEST_P(TrainStepParity, LossGradientsAndAttentionColumns) {
   auto table = model.text_encoder->token_embedding_weight();
   table.set_requires_grad(true);
   auto row = table[init_id].detach().clone().requires_grad_(true);
-  if (golden.count("placeholder_init_embedding"))
+  if (golden.count("placeholder_init_embedding")) {
     EXPECT_TRUE(matches_reference(c, "placeholder_init_embedding", row, golden));
+  }
   for (auto& param : model.unet->parameters()) param.set_requires_grad(true);
 
   ml::DiffusionLossInputs in;
   {
     torch::NoGradGuard no_grad;
-    in.latents = model.vae->encode(golden.at("pixel_values")).mean * model.vae->config().scaling_factor;
+    in.latents = model.vae->encode(golden.at("pixel_values").to(dev)).mean * model.vae->config().scaling_factor;
   }
-  in.noise = golden.at("noise");
-  in.timesteps = golden.at("timesteps");
+  in.noise = golden.at("noise").to(dev);
+  in.timesteps = golden.at("timesteps").to(dev);
   in.encoder_hidden_states = ml::encode_ids(model, ids, {{vid, row}});
-  if (golden.count("placeholder_positions")) in.placeholder_positions = golden.at("placeholder_positions");
+  if (golden.count("placeholder_positions")) in.placeholder_positions = golden.at("placeholder_positions").to(dev);
   ml::DdpmTraining ddpm(model.scheduler_config);
   ml::DiffusionLossOptions options;
   options.prediction = model.scheduler_config.prediction_type;
@@ -63,8 +69,9 @@ TEST_P(TrainStepParity, LossGradientsAndAttentionColumns) {
   EXPECT_TRUE(matches_reference(c, "model_pred", out.model_pred, golden));
   EXPECT_TRUE(matches_reference(c, "target", out.target, golden));
   EXPECT_TRUE(matches_reference(c, "loss", out.loss, golden));
-  if (golden.count("grad.placeholder_embedding"))
+  if (golden.count("grad.placeholder_embedding")) {
     EXPECT_TRUE(matches_reference(c, "grad.placeholder_embedding", row.grad(), golden));
+  }
   if (golden.count("grad.token_embedding_row_ids")) {
     // Rows with a gradient: the unique ids of the prompts (the placeholder's from `row`).
     auto want_ids = golden.at("grad.token_embedding_row_ids");

@@ -1,6 +1,7 @@
 // UNet2DConditionModel against the diffusers goldens (kind "unet").
 #include "engine/ml/unet/unet.h"
 #include "tests/support/reference.h"
+#include "tests/support/test_device.h"
 #include "tests/unet/model_test_util.h"
 
 #include <gtest/gtest.h>
@@ -22,12 +23,15 @@ const std::string kProbsPrefix = "attn2_probs.";
 class UNetParity : public ::testing::TestWithParam<RefCase> {};
 
 TEST_P(UNetParity, MatchesReference) {
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
+  const torch::Device dev = rt::test_device();
   auto golden = rt::load_case(c);
   const auto dir = c.model_dir() / "unet";
   auto config = ml::UNetConfig::from_json(rt::read_json_file(dir / "config.json"));
   ml::UNet2DConditionModel unet(config);
   rt::load_weights(*unet, dir / "diffusion_pytorch_model.safetensors");
+  unet->to(dev);
   unet->eval();
 
   std::map<std::string, torch::Tensor> probs;  // head-averaged [B, HW, 77]
@@ -38,7 +42,9 @@ TEST_P(UNetParity, MatchesReference) {
     EXPECT_TRUE(probs.emplace(name, p.mean(1)).second) << "sink called twice for " << name;
   };
   torch::NoGradGuard no_grad;
-  auto out = unet->forward(golden.at("sample"), golden.at("timestep"), golden.at("encoder_hidden_states"), &ctx);
+  auto out = unet->forward(golden.at("sample").to(dev), golden.at("timestep").to(dev),
+                           golden.at("encoder_hidden_states").to(dev), &ctx)
+                 .cpu();
   EXPECT_TRUE(rt::matches_reference(c, "out_sample", out, golden));
 
   // Every cross-attention layer is reported (one per transformer block).
@@ -56,7 +62,7 @@ TEST_P(UNetParity, MatchesReference) {
     auto it = probs.find(layer);
     ASSERT_NE(it, probs.end()) << "no probabilities reported for " << layer;
     EXPECT_TRUE(rt::matches_reference(c, name, it->second, golden));
-    worst_probs = std::max(worst_probs, (it->second - t).abs().max().item<double>());
+    worst_probs = std::max(worst_probs, (it->second.cpu() - t).abs().max().item<double>());
     ++checked;
   }
   std::cout << c.name << ": out_sample max |err| " << (out - golden.at("out_sample")).abs().max().item<double>()
@@ -65,13 +71,17 @@ TEST_P(UNetParity, MatchesReference) {
 
 TEST_P(UNetParity, FusedPathMatchesWithoutSink) {
   // Without a sink the attention may take the fused kernel; the output must not change.
+  RASHISA_SKIP_UNLESS_TEST_DEVICE();
   const RefCase& c = GetParam();
+  const torch::Device dev = rt::test_device();
   auto golden = rt::load_case(c);
   const auto dir = c.model_dir() / "unet";
   ml::UNet2DConditionModel unet(ml::UNetConfig::from_json(rt::read_json_file(dir / "config.json")));
   rt::load_weights(*unet, dir / "diffusion_pytorch_model.safetensors");
+  unet->to(dev);
   torch::NoGradGuard no_grad;
-  auto out = unet->forward(golden.at("sample"), golden.at("timestep"), golden.at("encoder_hidden_states"));
+  auto out = unet->forward(golden.at("sample").to(dev), golden.at("timestep").to(dev),
+                           golden.at("encoder_hidden_states").to(dev));
   EXPECT_TRUE(rt::matches_reference(c, "out_sample", out, golden));
 }
 
