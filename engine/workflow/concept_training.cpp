@@ -156,6 +156,21 @@ store::Concept find_concept(const store::Project& project, const std::string& ke
                      : "; the products are: " + known));
 }
 
+namespace {
+
+/// Stores the memory setting in the product's training settings (not part of the job's identity:
+/// it does not change the result on the CPU, and a resume may use another).
+void remember_memory_plan(store::Project& project, std::int64_t concept_id, const std::string& plan) {
+  store::Concept c = project.get_concept(concept_id);
+  json j = json::parse(c.spec.settings, nullptr, false);
+  if (!j.is_object() || j.value("memory_plan", std::string()) == plan) return;
+  j["memory_plan"] = plan;
+  c.spec.settings = j.dump();
+  project.update_concept(concept_id, c.spec);
+}
+
+}  // namespace
+
 TrainReport train_concept(store::Project& project, std::int64_t concept_id, ModelSession& session,
                           const TrainRun& run, const ProgressCallback& progress, const CancelToken* cancel) {
   store::Concept c = project.get_concept(concept_id);
@@ -163,13 +178,20 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
   if (model.dtype != torch::kFloat32)
     throw Error(ErrorCode::Internal, "train_concept needs a session opened for training (fp32 weights)");
   ml::TrainSettings settings = settings_of(c);
+  // The memory setting: the one asked for; else, on a GPU, the one this product last trained with
+  // (a resume after running out of memory continues with the smaller one stored then); else
+  // what fits the free memory now. The choice is stored with the product's settings.
+  const std::string stored_plan = json::parse(c.spec.settings, nullptr, false).value("memory_plan", std::string());
   if (!run.memory_plan.empty()) {
     auto plan = ml::memory_plan_from_name(run.memory_plan);
     if (!plan) bad("the memory plan must be 24gb, 16gb, 12gb, 8gb or cpu");
     settings.memory = *plan;
+  } else if (auto plan = ml::memory_plan_from_name(stored_plan); plan && model.device.is_cuda() && plan->name != "cpu") {
+    settings.memory = *plan;
   } else {
     settings.memory = ml::memory_plan_for(model.device.is_cuda(), ml::free_device_memory(model.device));
   }
+  remember_memory_plan(project, concept_id, settings.memory.name);
   ml::training_prompt(*model.tokenizer, settings);  // checks the category before any work
   const bool fp32_delta = json::parse(c.spec.settings).value("fp32_delta", false);
   const auto photos = training_photos(project, concept_id);
@@ -201,6 +223,11 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
   try {
     result = ml::train_concept(model, photos, settings, progress, cancel);
   } catch (const Error& e) {
+    if (e.code() == ErrorCode::OutOfMemory) {
+      // The error names the next smaller setting; the next run of this product uses it.
+      if (const auto smaller = ml::smaller_memory_plan(settings.memory.name))
+        remember_memory_plan(project, concept_id, smaller->name);
+    }
     const bool paused = e.code() == ErrorCode::Cancelled;
     project.set_concept_progress(concept_id, {paused ? store::ConceptStatus::Paused : store::ConceptStatus::Failed,
                                               at.stage, at.step});

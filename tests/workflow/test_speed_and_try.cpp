@@ -158,6 +158,8 @@ TEST_F(TryConcept, MakesDecodablePngsThatASeedRepeats) {
     SCOPED_TRACE(key);
     auto project = store::Project::create(dir_ / (key + ".rashisa"));
     const auto id = rashisa::testing::trained_product(project, model_dir);
+    // The memory setting it trained with is kept with the product's settings (a resume uses it).
+    EXPECT_EQ(nlohmann::json::parse(project.get_concept(id).spec.settings).value("memory_plan", ""), "cpu");
     auto session = open_project_model(project, SessionOptions{"cpu", SessionPurpose::Generate, {}});
     const ModelState base = state_of(session->impl().model);
 

@@ -42,6 +42,12 @@ AutocastGuard::~AutocastGuard() {
 
 LossScaler::LossScaler(bool enabled, double initial_scale) : enabled_(enabled), scale_(enabled ? initial_scale : 1.0) {}
 
+void LossScaler::restore(double scale, int good_steps) {
+  if (!enabled_) return;
+  scale_ = scale;
+  good_steps_ = good_steps;
+}
+
 torch::Tensor LossScaler::scale(const torch::Tensor& loss) const { return enabled_ ? loss * scale_ : loss; }
 
 bool LossScaler::unscale(const std::vector<torch::Tensor>& params) {

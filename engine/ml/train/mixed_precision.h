@@ -33,6 +33,11 @@ class LossScaler {
   bool unscale(const std::vector<torch::Tensor>& params);
   double value() const { return scale_; }
   bool enabled() const { return enabled_; }
+  /// Steps since the scale last changed; with value(), what a checkpoint keeps so that a resume
+  /// continues with the same scale.
+  int good_steps() const { return good_steps_; }
+  /// Puts back value() and good_steps() as saved (no effect when disabled).
+  void restore(double scale, int good_steps);
 
  private:
   bool enabled_;

@@ -31,16 +31,42 @@ using StagePlan = std::array<StageSettings, 3>;
 StagePlan stage_plan(TrainPreset preset);
 std::optional<TrainPreset> preset_from_name(const std::string& name);  // "default", "fast"
 
-/// How the work is fitted onto the device (DESIGN.md section 9).
+/// How the work is fitted onto the device (DESIGN.md section 9). The exact fp32 method
+/// (fp32 weights, gradients and AdamW moments) is used wherever it fits; each setting that
+/// changes the numbers is listed by approximations() and recorded in the concept's metadata.
+/// The byte arithmetic of each named plan is in memory_budget.h (`bench_train --dry-run`).
 struct MemoryPlan {
+  enum class Moments { Fp32, Blockwise8bit };  // AdamW moments: float32, or bitsandbytes-style 8-bit blocks
+  enum class Weights { Fp32, Bf16Stochastic }; // UNet weights: float32, or bf16 with stochastically rounded updates
+
   std::string name = "24gb";           // 24gb, 16gb, 12gb, 8gb, cpu
   bool gradient_checkpointing = false;
   int micro_batch = 0;                 // 0: the whole batch at once; else gradient accumulation
   bool mixed_precision = false;        // bf16 autocast (Ampere+) or fp16 with loss scaling
+  /// Optimiser step inside the backward pass, gradients freed as they are applied (exact, see
+  /// fused_backward.h). Needs micro_batch == 0 and no fp16 loss scaling: on a GPU without bf16
+  /// the trainer takes the plain step instead.
+  bool fused_backward = false;
+  Moments optimizer_moments = Moments::Fp32;
+  Weights weights = Weights::Fp32;     // Bf16Stochastic needs mixed_precision
+  bool text_encoder_offload = false;   // text encoder on the CPU once stage 1 is done
+  bool vae_offload = false;            // VAE on the CPU between encodes
+  int vae_batch = 0;                   // images per VAE encode; 0: micro_batch, or the whole batch
 };
 /// The plan for a device with `free_bytes` of memory (CPU: no mixed precision, no accumulation).
 MemoryPlan memory_plan_for(bool cuda, std::int64_t free_bytes);
 std::optional<MemoryPlan> memory_plan_from_name(const std::string& name);
+/// The named plans, largest first (24gb, 16gb, 12gb, 8gb), then cpu.
+std::vector<MemoryPlan> named_memory_plans();
+/// The next smaller GPU plan after `name` (24gb -> 16gb -> 12gb -> 8gb); none after 8gb or for cpu.
+std::optional<MemoryPlan> smaller_memory_plan(const std::string& name);
+/// GPU memory each named plan is made for, in GiB (0 for cpu).
+int memory_plan_gpu_gib(const MemoryPlan& plan);
+/// What makes the plan's result differ from the exact fp32 method, e.g. "adamw_8bit_blockwise_moments".
+std::vector<std::string> approximations(const MemoryPlan& plan);
+/// Empty when consistent; else why not (e.g. fused backward with micro-batches).
+std::string plan_problem(const MemoryPlan& plan);
+nlohmann::json to_json(const MemoryPlan& plan);
 
 /// Preview images made while training (DESIGN.md section 8): what the concept looks like so far.
 struct PreviewSettings {

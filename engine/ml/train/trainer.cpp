@@ -1,13 +1,16 @@
 #include "engine/ml/train/trainer.h"
 
 #include "engine/core/error.h"
+#include "engine/ml/pipeline/cpu_threads.h"
 #include "engine/ml/pipeline/txt2img.h"
 #include "engine/ml/schedulers/ddpm.h"
 #include "engine/ml/train/adamw.h"
 #include "engine/ml/train/diffusion_loss.h"
+#include "engine/ml/train/fused_backward.h"
 #include "engine/ml/train/mixed_precision.h"
 #include "engine/ml/train/photo_stream.h"
 #include "engine/ml/train/preview.h"
+#include "engine/ml/train/stochastic_rounding.h"
 #include "engine/ml/train/train_checkpoint.h"
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -21,6 +24,10 @@ namespace rashisa::ml {
 namespace {
 
 using ParamMap = std::map<std::string, torch::Tensor>;
+
+// The fp16 loss scaler's state, kept beside the optimiser's in a checkpoint.
+constexpr const char* kScalerScale = "loss_scaler.scale";
+constexpr const char* kScalerGoodSteps = "loss_scaler.good_steps";
 
 bool is_cross_attention_param(const std::string& name) {
   // Stage 2 trains every attn2 to_q/to_k/to_v/to_out.0 weight and the to_out.0 bias.
@@ -50,16 +57,60 @@ void validate(const std::vector<TrainingPhoto>& photos, const TrainSettings& s) 
       bad("stage " + std::to_string(k + 1) + " needs steps >= 0, batch >= 1 and a learning rate >= 0");
   }
   if (s.on_preview) validate(s.preview);
+  if (const auto problem = plan_problem(s.memory); !problem.empty()) bad("memory plan \"" + s.memory.name + "\": " + problem);
 }
+
+/// Moves a module to the CPU for the lifetime of the guard when `offload`, and back after.
+class OffDevice {
+ public:
+  OffDevice(torch::nn::Module& m, torch::Device device, bool offload) : m_(m), device_(device), active_(offload && device.type() != torch::kCPU) {
+    if (active_) m_.to(torch::kCPU);
+  }
+  ~OffDevice() {
+    if (active_) m_.to(device_);
+  }
+  OffDevice(const OffDevice&) = delete;
+  OffDevice& operator=(const OffDevice&) = delete;
+
+ private:
+  torch::nn::Module& m_;
+  torch::Device device_;
+  bool active_;
+};
+
+/// The opposite: brings an offloaded module onto the device for the guard's lifetime.
+class OnDevice {
+ public:
+  OnDevice(torch::nn::Module& m, torch::Device device, bool offloaded) : m_(m), active_(offloaded && device.type() != torch::kCPU) {
+    if (active_) m_.to(device);
+  }
+  ~OnDevice() {
+    if (active_) m_.to(torch::kCPU);
+  }
+  OnDevice(const OnDevice&) = delete;
+  OnDevice& operator=(const OnDevice&) = delete;
+
+ private:
+  torch::nn::Module& m_;
+  bool active_;
+};
 
 nlohmann::json identity_of(const TrainSettings& s, const std::vector<TrainingPhoto>& photos, const std::string& base) {
   auto j = to_json(s);
-  j.erase("memory_plan");  // the memory plan may change between runs without changing results on CPU
+  // The memory plan may change between runs (it does not change results on the CPU; a resume
+  // converts the optimiser state between float32 and 8-bit moments).
+  j.erase("memory_plan");
+  j.erase("memory");
   std::vector<std::string> hashes;
   for (const auto& p : photos) hashes.push_back(p.sha256);
   j["photos"] = hashes;
   j["base_model_hash"] = base;
   return j;
+}
+
+/// The plan's bf16 weights apply on a GPU with autocast only (CPU training stays fp32).
+bool uses_bf16_weights(const MemoryPlan& plan, const torch::Device& device) {
+  return plan.weights == MemoryPlan::Weights::Bf16Stochastic && plan.mixed_precision && device.type() != torch::kCPU;
 }
 
 /// Everything one training job carries between steps and across a resume.
@@ -84,6 +135,8 @@ struct Job {
   nlohmann::json identity;
   TrainResult result;
   torch::Dtype autocast_dtype;
+  bool text_encoder_offloaded = false;  // on the CPU since stage 1 ended (plan.text_encoder_offload)
+  const LossScaler* scaler = nullptr;   // the running stage's (fp16 loss scaling), for checkpoints
   std::chrono::steady_clock::time_point last_checkpoint = std::chrono::steady_clock::now();
 };
 
@@ -106,7 +159,10 @@ DiffusionLossInputs draw_batch(Job& job, int batch) {
     // at 512 px are large), never recording gradients.
     torch::NoGradGuard no_grad;
     const auto pixels = torch::stack(images);
-    const int micro = job.settings.memory.micro_batch > 0 ? std::min(job.settings.memory.micro_batch, batch) : batch;
+    const auto& plan = job.settings.memory;
+    const int per = plan.vae_batch > 0 ? plan.vae_batch : plan.micro_batch;
+    const int micro = per > 0 ? std::min(per, batch) : batch;
+    OnDevice vae_here(*job.model.vae, dev, plan.vae_offload);
     std::vector<torch::Tensor> latents;
     for (int64_t start = 0; start < batch; start += micro) {
       const int64_t n = std::min<int64_t>(micro, batch - start);
@@ -133,6 +189,11 @@ void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
   }
   c.optimizer = opt.state();
   for (auto& [k, v] : c.optimizer) v = v.to(torch::kCPU);
+  if (job.scaler && job.scaler->enabled()) {
+    // fp16 loss scaling: a resume continues with the same scale.
+    c.optimizer[kScalerScale] = torch::tensor(job.scaler->value(), torch::kFloat64);
+    c.optimizer[kScalerGoodSteps] = torch::tensor(static_cast<int64_t>(job.scaler->good_steps()), torch::kInt64);
+  }
   c.rng_state = job.gen.get_state();
   c.photo_order = job.stream.order();
   c.photo_cursor = job.stream.cursor();
@@ -146,14 +207,22 @@ void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
   if (job.settings.on_checkpoint) job.settings.on_checkpoint(checkpoint_path(job.settings.checkpoint_dir), stage, step);
 }
 
-[[noreturn]] void rethrow_oom(const Job& job, const std::string& what) {
-  static const char* order[] = {"24gb", "16gb", "12gb", "8gb"};
-  std::string next = "8gb";
-  for (int i = 0; i < 3; ++i)
-    if (job.settings.memory.name == order[i]) next = order[i + 1];
-  throw Error(ErrorCode::OutOfMemory,
-              "the GPU ran out of memory with the \"" + job.settings.memory.name + "\" memory plan; try --memory " + next +
-                  " (or close other programs using the GPU). Training can resume from its last checkpoint.");
+bool is_out_of_memory(const c10::Error& e) {
+  return std::string(e.what_without_backtrace()).find("out of memory") != std::string::npos;
+}
+
+/// The typed error for running out of memory anywhere in a run (model moves, optimiser state,
+/// steps, checkpoint copies, VAE encodes, previews): it names the next smaller memory setting,
+/// never the same one again; after the smallest, what else frees memory.
+[[noreturn]] void rethrow_oom(const MemoryPlan& plan, const std::string& where) {
+  const auto next = smaller_memory_plan(plan.name);
+  const std::string advice =
+      next ? "try --memory " + next->name + " (or close other programs using the GPU)"
+           : "close other programs using the GPU, or train at a lower resolution (384 instead of 512); \"" +
+                 plan.name + "\" is already the smallest memory setting";
+  throw Error(ErrorCode::OutOfMemory, "the GPU ran out of memory " + where + " with the \"" + plan.name +
+                                          "\" memory setting; " + advice +
+                                          ". Training can resume from its last checkpoint.");
 }
 
 /// The previews of one point, handed to settings.on_preview. They run between two optimiser
@@ -168,26 +237,29 @@ void preview_point(Job& job, int stage, int done, const AdamW& opt) {
   in.autocast_dtype = job.autocast_dtype;
   std::vector<TrainPreview> previews;
   try {
+    OnDevice te_here(*job.model.text_encoder, job.model.device, job.text_encoder_offloaded);
+    OnDevice vae_here(*job.model.vae, job.model.device, job.settings.memory.vae_offload);
     previews = make_previews(job.model, job.settings, in, stage, done, job.cancel);
   } catch (const Error& e) {
     if (e.code() == ErrorCode::Cancelled) save_checkpoint(job, stage, done, opt);
     throw;
   } catch (const c10::Error& e) {
-    if (std::string(e.what_without_backtrace()).find("out of memory") != std::string::npos)
-      throw Error(ErrorCode::OutOfMemory,
-                  "the GPU ran out of memory while making a training preview; make the previews smaller or turn "
-                  "them off. Training can resume from its last checkpoint.");
+    if (is_out_of_memory(e)) rethrow_oom(job.settings.memory, "while making a training preview");
     throw;
   }
   for (const auto& p : previews) job.settings.on_preview(p);
 }
 
 /// One optimiser step of one stage. Returns (loss, reg).
-std::pair<double, double> train_step(Job& job, int stage, AdamW& opt, LossScaler& scaler,
+/// With `fused`, the whole batch is one backward and the step happens inside it
+/// (fused_backward.h); otherwise gradients accumulate over the micro-batches and one step follows.
+std::pair<double, double> train_step(Job& job, int stage, AdamW& opt, LossScaler& scaler, FusedBackward* fused,
                                      const std::vector<torch::Tensor>& params, const torch::Tensor& fixed_ehs) {
   const auto& st = job.settings.stages[stage - 1];
   auto in = draw_batch(job, st.batch);
   const int micro = job.settings.memory.micro_batch > 0 ? std::min(job.settings.memory.micro_batch, st.batch) : st.batch;
+  TORCH_CHECK(!fused || (micro == st.batch && !scaler.enabled()),
+              "the fused optimiser step needs the whole batch in one backward pass and no loss scaling");
   DiffusionLossOptions options;
   options.prediction = job.model.scheduler_config.prediction_type;
   options.lambda_mean = st.lambda_mean;
@@ -216,9 +288,13 @@ std::pair<double, double> train_step(Job& job, int stage, AdamW& opt, LossScaler
       mse_w = out.mse * (static_cast<double>(n) / st.batch);
       reg = out.reg;
     }
-    scaler.scale(mse_w + reg).backward();
     loss_sum += mse_w.item<double>() + reg.item<double>();
     reg_sum += reg.item<double>();
+    if (fused) {
+      fused->backward(mse_w + reg);
+      return {loss_sum, reg_sum};
+    }
+    scaler.scale(mse_w + reg).backward();
   }
   if (scaler.unscale(params)) opt.step();
   opt.zero_grad();
@@ -239,7 +315,12 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
     job.embedding.set_requires_grad(false);
     torch::NoGradGuard no_grad;
     fixed_ehs = encode_ids(job.model, job.ids, {{job.placeholder_id, job.embedding}}).detach();  // [1,77,D], constant
+    if (job.settings.memory.text_encoder_offload && job.model.device.type() != torch::kCPU && !job.text_encoder_offloaded) {
+      job.model.text_encoder->to(torch::kCPU);  // not needed again until the end (previews bring it back)
+      job.text_encoder_offloaded = true;
+    }
   }
+  const auto& plan = job.settings.memory;
   if (stage >= 2) {
     for (auto& item : job.model.unet->named_parameters()) {
       if (stage == 2 && !is_cross_attention_param(item.key())) continue;
@@ -248,10 +329,25 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
       params.push_back(item.value());
     }
   }
-  AdamW opt(names, params, AdamWOptions{st.lr, 0.9, 0.999, 1e-8, 0.01});
+  AdamWOptions ao{st.lr, 0.9, 0.999, 1e-8, 0.01};
+  if (plan.optimizer_moments == MemoryPlan::Moments::Blockwise8bit) ao.moments = MomentStorage::Blockwise8bit;
+  ao.stochastic_rounding = uses_bf16_weights(job.settings.memory, job.model.device);
+  ao.rounding_seed = rounding_key(job.settings.seed, static_cast<std::uint64_t>(stage), 0);
+  AdamW opt(names, params, ao);
   if (optimizer_state) opt.load_state(*optimizer_state);
   LossScaler scaler(job.settings.memory.mixed_precision && job.model.device.is_cuda() &&
                     job.autocast_dtype == torch::kFloat16);
+  if (optimizer_state && optimizer_state->count(kScalerScale) && optimizer_state->count(kScalerGoodSteps))
+    scaler.restore(optimizer_state->at(kScalerScale).item<double>(),
+                   static_cast<int>(optimizer_state->at(kScalerGoodSteps).item<int64_t>()));
+  job.scaler = &scaler;
+  struct ForgetScaler {
+    Job& job;
+    ~ForgetScaler() { job.scaler = nullptr; }
+  } forget_scaler{job};
+  // Fused only without loss scaling (a GPU without bf16 takes the plain step).
+  std::optional<FusedBackward> fused;
+  if (plan.fused_backward && !scaler.enabled()) fused.emplace(opt);
 
   const std::string label = "stage" + std::to_string(stage);
   StepTimer timer(st.steps - start_step);
@@ -263,10 +359,9 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
     }
     std::pair<double, double> losses;
     try {
-      losses = train_step(job, stage, opt, scaler, params, fixed_ehs);
+      losses = train_step(job, stage, opt, scaler, fused ? &*fused : nullptr, params, fixed_ehs);
     } catch (const c10::Error& e) {
-      const std::string what = e.what_without_backtrace();
-      if (what.find("out of memory") != std::string::npos) rethrow_oom(job, what);
+      if (is_out_of_memory(e)) rethrow_oom(job.settings.memory, "during a training step");
       throw;
     }
     job.result.losses[stage - 1].push_back(losses.first);
@@ -293,6 +388,7 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
   job.result.seconds[stage - 1] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   job.embedding.set_requires_grad(false);
   for (auto& p : params) p.set_requires_grad(false);
+  fused.reset();
 }
 
 }  // namespace
@@ -317,7 +413,11 @@ class RestoreUnet {
     for (auto& item : unet_->named_parameters()) {
       item.value().set_requires_grad(false);
       auto it = base_.find(item.key());
-      if (it != base_.end()) item.value().copy_(it->second);
+      if (it == base_.end()) continue;
+      // A run with bf16 weights (MemoryPlan::Weights) that stopped early: give back the base dtype.
+      if (item.value().scalar_type() != it->second.scalar_type())
+        item.value().set_data(item.value().detach().to(it->second.scalar_type()));
+      item.value().copy_(it->second);
     }
   }
 
@@ -330,6 +430,7 @@ class RestoreUnet {
 
 TrainResult train_concept(StableDiffusionModel& model, const std::vector<TrainingPhoto>& photos,
                           const TrainSettings& settings, const ProgressCallback& progress, const CancelToken* cancel) {
+  configure_cpu_threads();
   validate(photos, settings);
   remove_concept(model);  // always train on the base
   auto tokenizer = std::make_shared<ClipTokenizer>(*model.tokenizer);
@@ -338,6 +439,13 @@ TrainResult train_concept(StableDiffusionModel& model, const std::vector<Trainin
   if (tokenizer->token_id(settings.placeholder))
     throw Error(ErrorCode::InvalidArgument, "the placeholder \"" + settings.placeholder + "\" is already a word of the model");
 
+  // Only what a stage trains ever has requires_grad: the text encoder and the VAE never
+  // collect gradients (stage 1 back-propagates through the text encoder to <V> only).
+  for (auto* module : std::initializer_list<torch::nn::Module*>{model.text_encoder.get(), model.unet.get(), model.vae.get()})
+    for (auto& p : module->parameters()) {
+      p.set_requires_grad(false);
+      if (p.grad().defined()) p.mutable_grad() = torch::Tensor();
+    }
   Job job(model, photos, settings, progress, cancel);
   job.tokenizer = tokenizer;
   job.placeholder_id = tokenizer->add_token(settings.placeholder);
@@ -358,6 +466,14 @@ TrainResult train_concept(StableDiffusionModel& model, const std::vector<Trainin
       job.base_unet[item.key()] = item.value().detach().to(torch::kCPU).clone();
   }
   RestoreUnet restore(model.unet, job.base_unet);
+  OffDevice vae_off(*model.vae, model.device, settings.memory.vae_offload);
+  struct TextEncoderBack {  // undoes the text encoder's offload however the run ends
+    Job& job;
+    ~TextEncoderBack() {
+      if (job.text_encoder_offloaded) job.model.text_encoder->to(job.model.device);
+      job.text_encoder_offloaded = false;
+    }
+  } text_encoder_back{job};
 
   int start_stage = 1, start_step = 0;
   std::optional<TrainCheckpoint> ckpt;
@@ -394,11 +510,22 @@ TrainResult train_concept(StableDiffusionModel& model, const std::vector<Trainin
     job.embedding = job.embedding.to(model.device);
   }
 
+  // bf16 weights: the whole UNet in bf16 for the run (autocast computes in bf16 anyway); the
+  // Tensor objects stay, only their data changes. Back to fp32 before the concept is taken.
+  const bool bf16_weights = uses_bf16_weights(settings.memory, model.device);
+  if (bf16_weights) model.unet->to(torch::kBFloat16);
   for (int stage = start_stage; stage <= 3; ++stage) {
     const bool resumed_mid_stage = ckpt && stage == start_stage && start_step > 0;
-    run_stage(job, stage, stage == start_stage ? start_step : 0, resumed_mid_stage ? &ckpt->optimizer : nullptr);
+    try {
+      run_stage(job, stage, stage == start_stage ? start_step : 0, resumed_mid_stage ? &ckpt->optimizer : nullptr);
+    } catch (const c10::Error& e) {
+      // Outside the steps: moving models, the optimiser's state, checkpoint copies.
+      if (is_out_of_memory(e)) rethrow_oom(settings.memory, "in stage " + std::to_string(stage));
+      throw;
+    }
   }
 
+  if (bf16_weights) model.unet->to(torch::kFloat32);
   Concept& c = job.result.trained;
   c.token = settings.placeholder;
   c.category = settings.category;
