@@ -354,7 +354,7 @@ TrainResult FakeEngine::train(qint64 productId, const TrainOptions& options, Job
     for (qint64 step = stage == startStage ? startStep : 0; step < total; ++step) {
       if (script.oomStage == stage && step == script.oomStep) {
         save(stage, step, ProductStatus::Failed);
-        fail(ErrorCode::OutOfMemory, "scripted: the GPU ran out of memory");
+        fail(ErrorCode::OutOfMemory, script.oomMessage);
       }
       if (script.stepMs > 0) QThread::msleep(static_cast<unsigned long>(script.stepMs));
       if (script.holdStage == stage && script.holdStep == step) {

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace rashisa::testing {
 
@@ -27,6 +28,7 @@ struct FakeScript {
   int stepMs = 0;                         // pause after each training step
   int oomStage = 0;                       // > 0: out of memory at this stage...
   qint64 oomStep = 0;                     // ...after this many steps
+  std::string oomMessage = "scripted: the GPU ran out of memory";
   int holdStage = 0;                      // > 0: training waits at this stage...
   qint64 holdStep = 0;                    // ...after this many steps, until released or cancelled
   std::optional<QString> failNext;       // the next call of this name throws

@@ -120,6 +120,27 @@ class TestErrorsAndLog : public QObject {
     QVERIFY(f.controller->product()->trained);
   }
 
+  void outOfMemoryWithTheAutomaticSettingTakesTheOneTheEngineNames() {
+    GuiFixture f;
+    f.state->script.oomStage = 1;
+    f.state->script.oomStep = 1;
+    f.state->script.oomMessage =  // as engine/ml/train/trainer.cpp words it
+        "the GPU ran out of memory during a training step with the \"12gb\" memory setting; the next smaller memory "
+        "setting is \"8gb\" (or close other programs using the GPU). Training can resume from its last checkpoint.";
+    f.openFakeProject(photosProject(f.path(QStringLiteral("p.rashisa")), f.modelPath));
+    LearnSetupPanel* setup = f.window->learnPage()->setupPanel();
+    QCOMPARE(setup->options().memoryPlan, QString());  // automatic
+    f.controller->train({QStringLiteral("Blue mug"), QStringLiteral("mug"), QStringLiteral("fast"), 0, 512, {3, 3, 3}, 100},
+                        setup->options());
+    QVERIFY(f.waitIdle());
+    const Notice n = f.window->learnPage()->messageBar().notice();
+    QVERIFY(n.action);
+    f.state->script.oomStage = 0;
+    n.action();
+    QCOMPARE(f.settings->memoryPlan(), QStringLiteral("8gb"));
+    QVERIFY(f.waitIdle());
+  }
+
   void aMissingModelOffersToChooseIt() {
     GuiFixture f;
     FakeProject p = photosProject(f.path(QStringLiteral("p.rashisa")), f.path(QStringLiteral("moved-model")));

@@ -51,7 +51,7 @@ TemplatesPage* openTemplates(GuiFixture& f, const FakeProject& project) {
   f.window->show();
   f.window->showPage(PageId::Templates);
   f.window->activateWindow();
-  QTest::qWaitForWindowActive(f.window.get());
+  if (!QTest::qWaitForWindowActive(f.window.get())) qWarning("the window did not become active");
   settle(f);
   return f.window->templatesPage();
 }

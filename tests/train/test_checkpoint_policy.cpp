@@ -3,6 +3,7 @@
 #include "engine/ml/train/trainer.h"
 #include "tests/support/reference.h"
 #include "tests/train/synthetic_photos.h"
+#include "tests/train/train_test_util.h"
 
 #include <gtest/gtest.h>
 
@@ -14,15 +15,8 @@ namespace ml = rashisa::ml;
 namespace {
 
 std::vector<std::pair<int, int>> checkpoints_written(double min_seconds) {
-  const auto& models = rashisa::testing::manifest().at("models");
-  auto model = ml::load_model(rashisa::testing::reference_dir() / models.begin().value().at("path").get<std::string>());
-  ml::TrainSettings s;
-  s.category = "toy";
-  s.augment.resolution = 64;
-  s.stages[0] = {2, 1e-2, 1, 0.1, 0.0};
-  s.stages[1] = {3, 1e-3, 1, 2.0, 5.0};
-  s.stages[2] = {2, 1e-3, 1, 2.0, 5.0};
-  s.memory = ml::memory_plan_for(false, -1);
+  auto model = rashisa::testing::load_first_reference_model();
+  auto s = rashisa::testing::tiny_train_settings({2, 3, 2}, 1, 0);
   s.checkpoint_every = 1;
   s.checkpoint_min_seconds = min_seconds;
   const fs::path dir = fs::temp_directory_path() / ("rashisa_ckpt_policy_" + std::to_string(getpid()));

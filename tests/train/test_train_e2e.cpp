@@ -7,6 +7,7 @@
 #include "engine/ml/train/trainer.h"
 #include "tests/support/reference.h"
 #include "tests/train/synthetic_photos.h"
+#include "tests/train/train_test_util.h"
 
 #include <torch/torch.h>
 
@@ -17,24 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> model_dirs() {
-  std::vector<fs::path> out;
-  for (const auto& [name, m] : rashisa::testing::manifest().at("models").items())
-    out.push_back(rashisa::testing::reference_dir() / m.at("path").get<std::string>());
-  return out;
-}
+std::vector<fs::path> model_dirs() { return rashisa::testing::reference_model_dirs(); }
 
-ml::TrainSettings small_settings(int s1, int s2, int s3) {
-  ml::TrainSettings s;
-  s.category = "toy";
-  s.augment.resolution = 64;
-  s.stages[0] = {s1, 1e-2, 4, 0.1, 0.0};
-  s.stages[1] = {s2, 1e-3, 4, 2.0, 5.0};
-  s.stages[2] = {s3, 1e-3, 4, 2.0, 5.0};
-  s.memory = ml::memory_plan_for(false, -1);
-  s.seed = 3;
-  return s;
-}
+ml::TrainSettings small_settings(int s1, int s2, int s3) { return rashisa::testing::tiny_train_settings({s1, s2, s3}, 4, 3); }
 
 using ParamsSnapshot = std::map<std::string, torch::Tensor>;
 

@@ -6,6 +6,7 @@
 #include "engine/ml/train/trainer.h"
 #include "tests/support/reference.h"
 #include "tests/train/synthetic_photos.h"
+#include "tests/train/train_test_util.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -17,20 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-ml::StableDiffusionModel tiny_model() {
-  const auto& models = rashisa::testing::manifest().at("models");
-  return ml::load_model(rashisa::testing::reference_dir() / models.begin().value().at("path").get<std::string>());
-}
+ml::StableDiffusionModel tiny_model() { return rashisa::testing::load_first_reference_model(); }
 
 ml::TrainSettings settings(int s1, int s2, int s3, ml::MemoryPlan plan) {
-  ml::TrainSettings s;
-  s.category = "toy";
-  s.augment.resolution = 64;
-  s.stages[0] = {s1, 1e-2, 2, 0.1, 0.0};
-  s.stages[1] = {s2, 1e-3, 2, 2.0, 5.0};
-  s.stages[2] = {s3, 1e-3, 2, 2.0, 5.0};
+  auto s = rashisa::testing::tiny_train_settings({s1, s2, s3}, 2, 5);
   s.memory = plan;
-  s.seed = 5;
   return s;
 }
 

@@ -10,6 +10,7 @@
 #include "engine/ml/train/trainer.h"
 #include "tests/support/reference.h"
 #include "tests/train/synthetic_photos.h"
+#include "tests/train/train_test_util.h"
 
 #include <torch/torch.h>
 
@@ -22,24 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<fs::path> model_dirs() {
-  std::vector<fs::path> out;
-  for (const auto& [name, m] : rashisa::testing::manifest().at("models").items())
-    out.push_back(rashisa::testing::reference_dir() / m.at("path").get<std::string>());
-  return out;
-}
+std::vector<fs::path> model_dirs() { return rashisa::testing::reference_model_dirs(); }
 
-ml::TrainSettings small_settings() {
-  ml::TrainSettings s;
-  s.category = "toy";
-  s.augment.resolution = 64;
-  s.stages[0] = {3, 1e-2, 2, 0.1, 0.0};
-  s.stages[1] = {4, 1e-3, 2, 2.0, 5.0};
-  s.stages[2] = {3, 1e-3, 2, 2.0, 5.0};
-  s.memory = ml::memory_plan_for(false, -1);
-  s.seed = 5;
-  return s;
-}
+ml::TrainSettings small_settings() { return rashisa::testing::tiny_train_settings({3, 4, 3}, 2, 5); }
 
 void with_previews(ml::TrainSettings& s, std::vector<ml::TrainPreview>& sink) {
   s.preview.every = 2;
@@ -136,9 +122,13 @@ TEST(TrainPreviews, SameConceptAndPreviewsAtTheirPoints) {
     }
     const std::size_t all = model.unet->parameters().size();
     for (const auto& [stage, n] : trainable) {
-      if (stage == 1) EXPECT_EQ(n, 0u);
-      if (stage == 2) EXPECT_TRUE(n > 0 && n < all) << n;
-      if (stage == 3) EXPECT_EQ(n, all);
+      if (stage == 1) {
+        EXPECT_EQ(n, 0u);
+      } else if (stage == 2) {
+        EXPECT_TRUE(n > 0 && n < all) << n;
+      } else if (stage == 3) {
+        EXPECT_EQ(n, all);
+      }
     }
     // The model is as the trainer leaves it without previews.
     EXPECT_EQ(model.tokenizer, tokenizer_before);

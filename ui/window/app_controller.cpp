@@ -280,9 +280,10 @@ QString AppController::lowerMemoryPlan(const QString& message) const {
                                     QStringLiteral("8gb")};
   const int current = static_cast<int>(order.indexOf(lastTrainOptions_.memoryPlan));
   if (current >= 0) return order.value(current + 1);
-  // The automatic choice is the engine's; its message names the plan to try next.
+  // The automatic choice is the engine's; its message names the plan to try next
+  // (engine/ml/train/trainer.cpp, rethrow_oom).
   for (const QString& plan : order)
-    if (message.contains(QStringLiteral("--memory ") + plan)) return plan;
+    if (message.contains(QStringLiteral("next smaller memory setting is \"%1\"").arg(plan))) return plan;
   return QStringLiteral("12gb");
 }
 

@@ -60,38 +60,23 @@ void validate(const std::vector<TrainingPhoto>& photos, const TrainSettings& s) 
   if (const auto problem = plan_problem(s.memory); !problem.empty()) bad("memory plan \"" + s.memory.name + "\": " + problem);
 }
 
-/// Moves a module to the CPU for the lifetime of the guard when `offload`, and back after.
-class OffDevice {
+/// Keeps a module on `here` for the guard's lifetime and moves it back to `back` after, when
+/// `active` (never on the CPU, where there is nowhere to offload to).
+class ModuleOn {
  public:
-  OffDevice(torch::nn::Module& m, torch::Device device, bool offload) : m_(m), device_(device), active_(offload && device.type() != torch::kCPU) {
-    if (active_) m_.to(torch::kCPU);
+  ModuleOn(torch::nn::Module& m, torch::Device here, torch::Device back, bool active)
+      : m_(m), back_(back), active_(active && here != back) {
+    if (active_) m_.to(here);
   }
-  ~OffDevice() {
-    if (active_) m_.to(device_);
+  ~ModuleOn() {
+    if (active_) m_.to(back_);
   }
-  OffDevice(const OffDevice&) = delete;
-  OffDevice& operator=(const OffDevice&) = delete;
+  ModuleOn(const ModuleOn&) = delete;
+  ModuleOn& operator=(const ModuleOn&) = delete;
 
  private:
   torch::nn::Module& m_;
-  torch::Device device_;
-  bool active_;
-};
-
-/// The opposite: brings an offloaded module onto the device for the guard's lifetime.
-class OnDevice {
- public:
-  OnDevice(torch::nn::Module& m, torch::Device device, bool offloaded) : m_(m), active_(offloaded && device.type() != torch::kCPU) {
-    if (active_) m_.to(device);
-  }
-  ~OnDevice() {
-    if (active_) m_.to(torch::kCPU);
-  }
-  OnDevice(const OnDevice&) = delete;
-  OnDevice& operator=(const OnDevice&) = delete;
-
- private:
-  torch::nn::Module& m_;
+  torch::Device back_;
   bool active_;
 };
 
@@ -136,7 +121,6 @@ struct Job {
   TrainResult result;
   torch::Dtype autocast_dtype;
   bool text_encoder_offloaded = false;  // on the CPU since stage 1 ended (plan.text_encoder_offload)
-  const LossScaler* scaler = nullptr;   // the running stage's (fp16 loss scaling), for checkpoints
   std::chrono::steady_clock::time_point last_checkpoint = std::chrono::steady_clock::now();
 };
 
@@ -162,7 +146,7 @@ DiffusionLossInputs draw_batch(Job& job, int batch) {
     const auto& plan = job.settings.memory;
     const int per = plan.vae_batch > 0 ? plan.vae_batch : plan.micro_batch;
     const int micro = per > 0 ? std::min(per, batch) : batch;
-    OnDevice vae_here(*job.model.vae, dev, plan.vae_offload);
+    ModuleOn vae_here(*job.model.vae, dev, torch::kCPU, plan.vae_offload);
     std::vector<torch::Tensor> latents;
     for (int64_t start = 0; start < batch; start += micro) {
       const int64_t n = std::min<int64_t>(micro, batch - start);
@@ -175,7 +159,7 @@ DiffusionLossInputs draw_batch(Job& job, int batch) {
   return in;
 }
 
-void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
+void save_checkpoint(Job& job, int stage, int step, const AdamW& opt, const LossScaler& scaler) {
   if (job.settings.checkpoint_dir.empty()) return;
   TrainCheckpoint c;
   c.stage = stage;
@@ -189,10 +173,10 @@ void save_checkpoint(Job& job, int stage, int step, const AdamW& opt) {
   }
   c.optimizer = opt.state();
   for (auto& [k, v] : c.optimizer) v = v.to(torch::kCPU);
-  if (job.scaler && job.scaler->enabled()) {
+  if (scaler.enabled()) {
     // fp16 loss scaling: a resume continues with the same scale.
-    c.optimizer[kScalerScale] = torch::tensor(job.scaler->value(), torch::kFloat64);
-    c.optimizer[kScalerGoodSteps] = torch::tensor(static_cast<int64_t>(job.scaler->good_steps()), torch::kInt64);
+    c.optimizer[kScalerScale] = torch::tensor(scaler.value(), torch::kFloat64);
+    c.optimizer[kScalerGoodSteps] = torch::tensor(static_cast<int64_t>(scaler.good_steps()), torch::kInt64);
   }
   c.rng_state = job.gen.get_state();
   c.photo_order = job.stream.order();
@@ -217,7 +201,7 @@ bool is_out_of_memory(const c10::Error& e) {
 [[noreturn]] void rethrow_oom(const MemoryPlan& plan, const std::string& where) {
   const auto next = smaller_memory_plan(plan.name);
   const std::string advice =
-      next ? "try --memory " + next->name + " (or close other programs using the GPU)"
+      next ? "the next smaller memory setting is \"" + next->name + "\" (or close other programs using the GPU)"
            : "close other programs using the GPU, or train at a lower resolution (384 instead of 512); \"" +
                  plan.name + "\" is already the smallest memory setting";
   throw Error(ErrorCode::OutOfMemory, "the GPU ran out of memory " + where + " with the \"" + plan.name +
@@ -228,7 +212,7 @@ bool is_out_of_memory(const c10::Error& e) {
 /// The previews of one point, handed to settings.on_preview. They run between two optimiser
 /// steps and leave the job as they found it (preview.h). Cancelled during them, the job
 /// checkpoints the step just done and stops.
-void preview_point(Job& job, int stage, int done, const AdamW& opt) {
+void preview_point(Job& job, int stage, int done, const AdamW& opt, const LossScaler& scaler) {
   PreviewInputs in;
   in.tokenizer = job.tokenizer;
   in.placeholder_id = job.placeholder_id;
@@ -237,11 +221,11 @@ void preview_point(Job& job, int stage, int done, const AdamW& opt) {
   in.autocast_dtype = job.autocast_dtype;
   std::vector<TrainPreview> previews;
   try {
-    OnDevice te_here(*job.model.text_encoder, job.model.device, job.text_encoder_offloaded);
-    OnDevice vae_here(*job.model.vae, job.model.device, job.settings.memory.vae_offload);
+    ModuleOn te_here(*job.model.text_encoder, job.model.device, torch::kCPU, job.text_encoder_offloaded);
+    ModuleOn vae_here(*job.model.vae, job.model.device, torch::kCPU, job.settings.memory.vae_offload);
     previews = make_previews(job.model, job.settings, in, stage, done, job.cancel);
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::Cancelled) save_checkpoint(job, stage, done, opt);
+    if (e.code() == ErrorCode::Cancelled) save_checkpoint(job, stage, done, opt, scaler);
     throw;
   } catch (const c10::Error& e) {
     if (is_out_of_memory(e)) rethrow_oom(job.settings.memory, "while making a training preview");
@@ -340,11 +324,6 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
   if (optimizer_state && optimizer_state->count(kScalerScale) && optimizer_state->count(kScalerGoodSteps))
     scaler.restore(optimizer_state->at(kScalerScale).item<double>(),
                    static_cast<int>(optimizer_state->at(kScalerGoodSteps).item<int64_t>()));
-  job.scaler = &scaler;
-  struct ForgetScaler {
-    Job& job;
-    ~ForgetScaler() { job.scaler = nullptr; }
-  } forget_scaler{job};
   // Fused only without loss scaling (a GPU without bf16 takes the plain step).
   std::optional<FusedBackward> fused;
   if (plan.fused_backward && !scaler.enabled()) fused.emplace(opt);
@@ -354,7 +333,7 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
   const auto t0 = std::chrono::steady_clock::now();
   for (int step = start_step; step < st.steps; ++step) {
     if (job.cancel && job.cancel->cancelled()) {
-      save_checkpoint(job, stage, step, opt);
+      save_checkpoint(job, stage, step, opt, scaler);
       throw Error(ErrorCode::Cancelled, "training stopped; it can resume from its checkpoint");
     }
     std::pair<double, double> losses;
@@ -369,22 +348,22 @@ void run_stage(Job& job, int stage, int start_step, const std::map<std::string, 
     const bool last = step + 1 == st.steps;
     // Before the step's checkpoint: a crash in between makes the resumed run preview it again.
     if (job.settings.on_preview && is_preview_point(job.settings.preview, step + 1, st.steps))
-      preview_point(job, stage, step + 1, opt);
+      preview_point(job, stage, step + 1, opt, scaler);
     const bool periodic = job.settings.checkpoint_every > 0 && (step + 1) % job.settings.checkpoint_every == 0 &&
                           std::chrono::duration<double>(std::chrono::steady_clock::now() - job.last_checkpoint).count() >=
                               job.settings.checkpoint_min_seconds;
-    if (last || periodic) save_checkpoint(job, stage, step + 1, opt);
+    if (last || periodic) save_checkpoint(job, stage, step + 1, opt, scaler);
     Progress p = timer.tick(label);
     p.step = step + 1;
     p.total = st.steps;
     p.loss = losses.first;
     p.reg_loss = losses.second;
     if (job.progress && !job.progress(p)) {
-      if (!last) save_checkpoint(job, stage, step + 1, opt);
+      if (!last) save_checkpoint(job, stage, step + 1, opt, scaler);
       throw Error(ErrorCode::Cancelled, "training stopped; it can resume from its checkpoint");
     }
   }
-  if (st.steps == start_step) save_checkpoint(job, stage, st.steps, opt);
+  if (st.steps == start_step) save_checkpoint(job, stage, st.steps, opt, scaler);
   job.result.seconds[stage - 1] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   job.embedding.set_requires_grad(false);
   for (auto& p : params) p.set_requires_grad(false);
@@ -466,7 +445,7 @@ TrainResult train_concept(StableDiffusionModel& model, const std::vector<Trainin
       job.base_unet[item.key()] = item.value().detach().to(torch::kCPU).clone();
   }
   RestoreUnet restore(model.unet, job.base_unet);
-  OffDevice vae_off(*model.vae, model.device, settings.memory.vae_offload);
+  ModuleOn vae_off(*model.vae, torch::kCPU, model.device, settings.memory.vae_offload);
   struct TextEncoderBack {  // undoes the text encoder's offload however the run ends
     Job& job;
     ~TextEncoderBack() {
