@@ -31,7 +31,9 @@ struct Exiv2Metadata {
 Exiv2Metadata metadata_of(const Bytes& bytes) {
   auto image = rashisa::exiv2_compat::open(bytes.data(), bytes.size());
   image->readMetadata();
-  return {image->exifData().count(), image->xmpData().count(), image->iptcData().count()};
+  // count() is long in exiv2 0.27 and size_t in 0.28.
+  return {static_cast<long>(image->exifData().count()), static_cast<long>(image->xmpData().count()),
+          static_cast<long>(image->iptcData().count())};
 }
 
 Bytes with_private_metadata(const Bytes& original, int orientation = 0) {
