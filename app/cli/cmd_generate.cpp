@@ -97,7 +97,7 @@ int run_generate(const std::vector<std::string>& argv, const CancelToken& cancel
   params.sampler = *sampler;
   ml::validate(params);
   const int count = static_cast<int>(args.get_int("count", 1, 1, 10000));
-  const fs::path out = args.required("out");
+  const fs::path out = fs::u8path(args.required("out"));
   if (!out.parent_path().empty() && !fs::is_directory(out.parent_path()))
     throw Error(ErrorCode::FileWrite, "the output folder " + out.parent_path().u8string() + " does not exist");
   const std::uint64_t first_seed =
@@ -107,15 +107,15 @@ int run_generate(const std::vector<std::string>& argv, const CancelToken& cancel
   ml::LoadOptions options;
   options.device = ml::parse_device(args.get_or("device", "auto"));
   options.dtype = ml::default_inference_dtype(options.device);
-  options.tokenizer_dir = args.get_or("tokenizer", "");
+  options.tokenizer_dir = fs::u8path(args.get_or("tokenizer", ""));
   if (args.flag("v-prediction")) options.v_prediction = true;
   if (args.flag("epsilon")) options.v_prediction = false;
 
   std::fprintf(stderr, "loading %s on %s\n", args.required("model").c_str(),
                ml::device_description(options.device).c_str());
-  auto model = ml::load_model(args.required("model"), options);
+  auto model = ml::load_model(fs::u8path(args.required("model")), options);
   if (auto concept_path = args.get("concept")) {
-    const auto product = ml::load_concept(*concept_path);
+    const auto product = ml::load_concept(fs::u8path(*concept_path));
     ml::apply_concept(model, product);
     if (!expand_concept(params.prompt, product.phrase()))
       std::fprintf(stderr, "note: the prompt has no {concept}; the product will not appear unless you name it\n");

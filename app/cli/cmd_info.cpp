@@ -5,6 +5,7 @@
 #include "engine/ml/pipeline/sd_model.h"
 
 #include <cstdio>
+#include <filesystem>
 
 namespace rashisa::cli {
 
@@ -25,7 +26,7 @@ int run_info(const std::vector<std::string>& argv) {
   ml::LoadOptions options;
   if (args.flag("v-prediction")) options.v_prediction = true;
   if (args.flag("epsilon")) options.v_prediction = false;
-  const auto info = ml::inspect_model(args.positionals()[0], options);
+  const auto info = ml::inspect_model(std::filesystem::u8path(args.positionals()[0]), options);
 
   std::printf("model: %s\n", info.source.u8string().c_str());
   std::printf("layout: %s\n", info.layout.c_str());

@@ -104,10 +104,11 @@ int run_train(const std::vector<std::string>& argv, const CancelToken& cancel) {
   settings.placeholder = args.get_or("placeholder", settings.placeholder);
   settings.checkpoint_every = static_cast<int>(args.get_int("checkpoint-every", 100, 0, 1000000));
   settings.resume = args.flag("resume");
-  const fs::path out = args.required("out");
+  const fs::path out = fs::u8path(args.required("out"));
   if (!out.parent_path().empty() && !fs::is_directory(out.parent_path()))
     throw Error(ErrorCode::FileWrite, "the output folder " + out.parent_path().u8string() + " does not exist");
-  settings.checkpoint_dir = args.get_or("checkpoint-dir", (out.parent_path() / (out.stem().u8string() + ".checkpoint")).u8string());
+  settings.checkpoint_dir =
+      fs::u8path(args.get_or("checkpoint-dir", (out.parent_path() / (out.stem().u8string() + ".checkpoint")).u8string()));
 
   if (auto dir = args.get("preview-dir")) {
     settings.preview.every = static_cast<int>(args.get_int("preview-every", 100, 0, 1000000));
@@ -136,7 +137,7 @@ int run_train(const std::vector<std::string>& argv, const CancelToken& cancel) {
   ml::LoadOptions options;
   options.device = ml::parse_device(args.get_or("device", "auto"));
   options.dtype = torch::kFloat32;  // master weights; CUDA runs the math in bf16/fp16 autocast
-  options.tokenizer_dir = args.get_or("tokenizer", "");
+  options.tokenizer_dir = fs::u8path(args.get_or("tokenizer", ""));
   if (auto m = args.get("memory")) {
     auto plan = ml::memory_plan_from_name(*m);
     if (!plan) throw Error(ErrorCode::InvalidArgument, "--memory must be 24gb, 16gb, 12gb, 8gb or cpu");
@@ -146,7 +147,7 @@ int run_train(const std::vector<std::string>& argv, const CancelToken& cancel) {
   }
   std::fprintf(stderr, "loading %s on %s (memory plan %s)\n", args.required("model").c_str(),
                ml::device_description(options.device).c_str(), settings.memory.name.c_str());
-  auto model = ml::load_model(args.required("model"), options);
+  auto model = ml::load_model(fs::u8path(args.required("model")), options);
   ml::training_prompt(*model.tokenizer, settings);  // checks the category before any work
 
   static const char* kStageNames[] = {"stage 1/3 embedding", "stage 2/3 attention", "stage 3/3 UNet"};

@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/export/exiv2_export_p.h"
+#include "engine/platform/platform.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -9,21 +10,11 @@
 
 #include <array>
 #include <atomic>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <locale>
 #include <sstream>
-
-#ifdef _WIN32
-#include <io.h>
-#include <process.h>
-#else
-#include <fcntl.h>
-#include <unistd.h>
-#endif
 
 namespace rashisa::exporting {
 namespace fs = std::filesystem;
@@ -181,76 +172,43 @@ std::vector<std::uint8_t> encode(const RgbImage& image, ExportFormat format, int
 
 // ---------------------------------------------------------------- atomic write
 
-void sync_and_close(std::FILE* f, const fs::path& tmp) {
-  bool ok = std::fflush(f) == 0;
-#ifdef _WIN32
-  ok = ok && _commit(_fileno(f)) == 0;
-#else
-  ok = ok && ::fsync(fileno(f)) == 0;
-#endif
-  const int err = errno;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) write_error("could not write '" + tmp.string() + "': " + std::strerror(err));
-}
-
-void sync_directory(const fs::path& dir) {
-#ifndef _WIN32
-  // Makes the rename itself durable; failure here does not undo a complete file.
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-#endif
-}
-
 void write_atomically(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
   static std::atomic<unsigned> counter{0};
-#ifdef _WIN32
-  const auto pid = _getpid();
-#else
-  const auto pid = ::getpid();
-#endif
   const fs::path dir = path.parent_path();
-  const fs::path tmp = dir / ("." + path.filename().string() + ".rashisa-tmp-" + std::to_string(pid) + "-" +
-                              std::to_string(counter++));
-#ifdef _WIN32
-  std::FILE* f = _wfopen(tmp.c_str(), L"wbx");
-#else
-  std::FILE* f = std::fopen(tmp.c_str(), "wbx");
-#endif
-  if (f == nullptr)
-    write_error("could not create a file in '" + (dir.empty() ? std::string(".") : dir.string()) +
-                "': " + std::strerror(errno) + " (check that the folder exists and is writable)");
+  const fs::path tmp = dir / fs::u8path("." + path.filename().u8string() + ".rashisa-tmp-" +
+                                        std::to_string(platform::process_id()) + "-" + std::to_string(counter++));
+  platform::OsError error;
+  platform::File f = platform::File::open(tmp, platform::File::Mode::CreateNew, error);
+  if (error)
+    write_error("could not create a file in '" + (dir.empty() ? std::string(".") : dir.u8string()) +
+                "': " + error.message + " (check that the folder exists and is writable)");
   try {
-    if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
-      const int err = errno;
-      std::fclose(f);
-      write_error("could not write '" + tmp.string() + "': " + std::strerror(err));
-    }
-    sync_and_close(f, tmp);
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) write_error("could not move the finished image to '" + path.string() + "': " + ec.message());
+    if ((error = f.write_all(bytes.data(), bytes.size())) || (error = f.sync()) || (error = f.close()))
+      write_error("could not write '" + tmp.u8string() + "': " + error.message);
+    if ((error = platform::replace_file(tmp, path)))
+      write_error("could not move the finished image to '" + path.u8string() + "': " + error.message);
   } catch (...) {
+    f = platform::File();  // closed before the removal (Windows cannot remove an open file)
     std::error_code ignored;
     fs::remove(tmp, ignored);
     throw;
   }
-  sync_directory(dir);
+  // Makes the rename itself durable; failure here does not undo a complete file.
+  (void)platform::sync_directory(dir);
 }
 
-std::vector<std::uint8_t> read_file(const std::string& path) {
+std::vector<std::uint8_t> read_file(const std::string& utf8_path) {
+  const fs::path path = fs::u8path(utf8_path);
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw Error(ErrorCode::FileNotFound, "'" + path + "' does not exist");
+  if (!fs::exists(path, ec)) throw Error(ErrorCode::FileNotFound, "'" + utf8_path + "' does not exist");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileRead, "cannot open '" + path + "'");
+  if (!in) throw Error(ErrorCode::FileRead, "cannot open '" + utf8_path + "'");
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
-  if (size < 0 || size > (std::streamoff(1) << 31)) throw Error(ErrorCode::FileRead, "cannot read '" + path + "'");
+  if (size < 0 || size > (std::streamoff(1) << 31)) throw Error(ErrorCode::FileRead, "cannot read '" + utf8_path + "'");
   in.seekg(0);
   std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-  if (!in.read(reinterpret_cast<char*>(bytes.data()), size)) throw Error(ErrorCode::FileRead, "cannot read '" + path + "'");
+  if (!in.read(reinterpret_cast<char*>(bytes.data()), size)) throw Error(ErrorCode::FileRead, "cannot read '" + utf8_path + "'");
   return bytes;
 }
 
@@ -277,7 +235,7 @@ void export_image(const std::string& path, const RgbImage& image, ExportFormat f
     std::vector<std::uint8_t> bytes = encode(image, format, jpeg_quality);
     bytes = detail::add_provenance(bytes, format, provenance, parameters);
     if (format == ExportFormat::Png && !parameters.empty()) bytes = insert_after_ihdr(bytes, parameters_chunk(parameters));
-    write_atomically(fs::path(path), bytes);
+    write_atomically(fs::u8path(path), bytes);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

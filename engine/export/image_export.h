@@ -51,7 +51,7 @@ struct ImageProvenance {
 std::string a1111_parameters(const ImageProvenance& p, int width, int height);
 
 /// Encodes `image` (PNG lossless; JPEG at jpeg_quality 1..100, OpenCV/libjpeg defaults otherwise) with the metadata above
-/// and writes it to `path` through a temporary file in the same folder + fsync + rename; an
+/// and writes it to `path` (UTF-8) through a temporary file in the same folder + fsync + rename; an
 /// existing file at `path` is replaced only by a complete new one. PNG: XMP in an iTXt chunk,
 /// "parameters" in a tEXt chunk (iTXt when not ASCII). JPEG: XMP in APP1, "parameters" in
 /// Exif.Photo.UserComment (ASCII, or UCS-2 big-endian when not ASCII, as piexif writes it).
@@ -69,8 +69,8 @@ struct ReadProvenance {
   ImageProvenance provenance;       // the Xmp.rashisa.* fields (seed 0, steps 0, ... if absent)
 };
 
-/// Reads the fields export_image() writes, for tests and the review UI. The file is read into
-/// memory and parsed from there (RELIABILITY.md IMG-5). Throws Error(FileNotFound / FileRead),
+/// Reads the fields export_image() writes, for tests and the review UI. `path` is UTF-8. The
+/// file is read into memory and parsed from there (RELIABILITY.md IMG-5). Throws Error(FileNotFound / FileRead),
 /// Error(FileFormat) when it is not a PNG or JPEG exiv2 can parse.
 ReadProvenance read_provenance(const std::string& path);
 

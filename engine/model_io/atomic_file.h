@@ -2,6 +2,8 @@
 // Crash-safe replacement of a file: write "<target>.tmp", flush it to the disk,
 // rename it over the target, then flush the directory entry (POSIX). A crash or
 // an error at any point leaves either the old file or the new one, never a mix.
+#include "engine/platform/platform.h"
+
 #include <cstddef>
 #include <filesystem>
 
@@ -24,16 +26,13 @@ class AtomicFile {
   const std::filesystem::path& temp_path() const noexcept { return tmp_; }
 
  private:
-  void close_quietly() noexcept;
-
   std::filesystem::path target_;
   std::filesystem::path tmp_;
-#ifdef _WIN32
-  void* handle_ = nullptr;
-#else
-  int fd_ = -1;
-#endif
+  platform::File file_;
   bool committed_ = false;
 };
+
+/// The whole file at once through AtomicFile. Throws Error(FileWrite).
+void write_file_atomically(const std::filesystem::path& target, const void* data, std::size_t size);
 
 }  // namespace rashisa::model_io

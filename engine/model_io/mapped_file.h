@@ -1,5 +1,7 @@
 #pragma once
-// Read-only memory mapping of a whole file (POSIX mmap / Win32 file mapping).
+// Read-only memory mapping of a whole file (engine/platform: POSIX mmap / Win32 file mapping).
+#include "engine/platform/platform.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -11,23 +13,17 @@ class MappedFile {
  public:
   /// Maps the file read-only. Throws rashisa::Error (FileNotFound, FileRead).
   static std::shared_ptr<const MappedFile> open(const std::filesystem::path& path);
-  ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
 
-  const std::uint8_t* data() const noexcept { return data_; }
-  std::size_t size() const noexcept { return size_; }
+  const std::uint8_t* data() const noexcept { return view_.data(); }
+  std::size_t size() const noexcept { return view_.size(); }
   const std::filesystem::path& path() const noexcept { return path_; }
 
  private:
   MappedFile() = default;
-  const std::uint8_t* data_ = nullptr;
-  std::size_t size_ = 0;
+  platform::MappedView view_;
   std::filesystem::path path_;
-#ifdef _WIN32
-  void* file_ = nullptr;
-  void* mapping_ = nullptr;
-#endif
 };
 
 }  // namespace rashisa::model_io

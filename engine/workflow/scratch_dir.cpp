@@ -1,16 +1,9 @@
 #include "engine/workflow/scratch_dir.h"
 
 #include "engine/core/error.h"
+#include "engine/platform/platform.h"
 
 #include <atomic>
-
-#ifdef _WIN32
-#include <process.h>
-#define RASHISA_GETPID _getpid
-#else
-#include <unistd.h>
-#define RASHISA_GETPID getpid
-#endif
 
 namespace rashisa::workflow {
 
@@ -22,7 +15,8 @@ ScratchDir::ScratchDir(const std::string& tag) {
   const fs::path base = fs::temp_directory_path(ec);
   if (ec) throw Error(ErrorCode::FileWrite, "there is no temporary folder to work in: " + ec.message());
   for (int attempt = 0; attempt < 100; ++attempt) {
-    path_ = base / ("rashisa-" + tag + "-" + std::to_string(RASHISA_GETPID()) + "-" + std::to_string(counter++));
+    path_ = base / fs::u8path("rashisa-" + tag + "-" + std::to_string(platform::process_id()) + "-" +
+                              std::to_string(counter++));
     if (fs::create_directory(path_, ec)) {
       fs::permissions(path_, fs::perms::owner_all, fs::perm_options::replace, ec);
       return;

@@ -8,6 +8,9 @@
 #if !defined(_WIN32)
 #include <dlfcn.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace rashisa::ml {
 
@@ -48,8 +51,27 @@ std::string short_config(const char* config) {
   return s.substr(0, second);
 }
 
+// glibc serves every block above 128 KiB (adapting up to 32 MiB) with its own mmap and gives it
+// back with munmap on free, so each CPU step's large temporaries (attention scores, im2col
+// buffers) cost fresh zeroed pages from the kernel, every step. Measured on the demo model
+// (2-core VM, libtorch 1.13, 256 px, 20 steps x 6 images): 138 s wall with 137 s of system time;
+// with blocks up to 1 GiB kept in the heap and up to 1 GiB of free heap kept, 63 s and 16 s.
+// The numbers do not change, only where the memory comes from. MALLOC_MMAP_THRESHOLD_ /
+// MALLOC_TRIM_THRESHOLD_ (or GLIBC_TUNABLES) from the user win.
+std::string keep_large_blocks() {
+#if defined(__GLIBC__)
+  if (env_set("MALLOC_MMAP_THRESHOLD_") || env_set("MALLOC_TRIM_THRESHOLD_") || env_set("GLIBC_TUNABLES"))
+    return "malloc as set by the environment";
+  const bool ok = mallopt(M_MMAP_THRESHOLD, 1 << 30) == 1 && mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1;
+  return ok ? "malloc keeps blocks up to 1 GiB" : "malloc left as it is";
+#else
+  return {};
+#endif
+}
+
 CpuThreads configure() {
   CpuThreads t;
+  t.allocator = keep_large_blocks();
   t.torch_threads = at::get_num_threads();
   const OpenBlasApi api = find_openblas();
   if (!api.found()) {
@@ -84,7 +106,9 @@ std::string CpuThreads::summary() const {
     s += " " + std::to_string(blas_threads) + (blas_threads == 1 ? " thread" : " threads");
     if (blas_threads != blas_threads_found) s += " (was " + std::to_string(blas_threads_found) + ")";
   }
-  return s + ": " + decision;
+  s += ": " + decision;
+  if (!allocator.empty()) s += "; " + allocator;
+  return s;
 }
 
 const CpuThreads& configure_cpu_threads() {

@@ -1,5 +1,6 @@
 #pragma once
-// CPU threading, configured once per process before any torch math.
+// CPU threading (and glibc's allocator for large temporaries), configured once per process
+// before any torch math.
 //
 // libtorch parallelises CPU kernels over its OpenMP threads, and several kernels (bmm, the
 // im2col convolution) call BLAS from inside those parallel regions. Linked to the pthreads
@@ -18,6 +19,7 @@ struct CpuThreads {
   int blas_threads_found = 0; // OpenBLAS's threads as found; 0 when not OpenBLAS
   int blas_threads = 0;       // after configuration
   std::string decision;       // why blas_threads is what it is
+  std::string allocator;      // glibc: large temporaries are kept in the heap (cpu_threads.cpp)
   /// One line for logs and benchmark output.
   std::string summary() const;
 };

@@ -1,25 +1,13 @@
 #include "engine/ml/pipeline/device.h"
 
 #include "engine/core/error.h"
+#include "engine/platform/platform.h"
 
 #include <ATen/Context.h>
 #include <torch/cuda.h>
 #include <torch/torch.h>
 
-#include <fstream>
 #include <string>
-
-#if defined(_WIN32)
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#include <windows.h>
-#elif defined(__unix__) || defined(__APPLE__)
-#include <unistd.h>
-#endif
 
 #if defined(RASHISA_TORCH_CUDA)
 #include <ATen/cuda/CUDAContext.h>
@@ -63,31 +51,10 @@ namespace {
 
 /// The machine's RAM: total and available bytes (-1 where the OS does not say).
 DeviceMemory host_memory() {
+  const platform::MemoryInfo ram = platform::physical_memory();
   DeviceMemory m;
-#if defined(_WIN32)
-  MEMORYSTATUSEX status;
-  status.dwLength = sizeof status;
-  if (GlobalMemoryStatusEx(&status)) {
-    m.total = static_cast<std::int64_t>(status.ullTotalPhys);
-    m.free = static_cast<std::int64_t>(status.ullAvailPhys);
-  }
-#elif defined(__unix__) || defined(__APPLE__)
-  const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGE_SIZE);
-  if (pages > 0 && page > 0) m.total = static_cast<std::int64_t>(pages) * page;
-#if defined(__linux__)
-  // MemAvailable counts reclaimable page cache too; _SC_AVPHYS_PAGES would not.
-  std::ifstream meminfo("/proc/meminfo");
-  std::string key;
-  std::int64_t kib = 0;
-  while (meminfo >> key >> kib) {
-    if (key == "MemAvailable:") {
-      m.free = kib * 1024;
-      break;
-    }
-    meminfo.ignore(256, '\n');
-  }
-#endif
-#endif
+  m.total = ram.total;
+  m.free = ram.available;
   return m;
 }
 

@@ -66,13 +66,13 @@ const std::array<std::string, 256>& ClipBpe::byte_encoder() {
 ClipBpe ClipBpe::from_merges_file(const std::filesystem::path& merges_txt) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(merges_txt, ec))
-    throw Error(ErrorCode::FileNotFound, "Tokenizer merges file not found: " + merges_txt.string());
+    throw Error(ErrorCode::FileNotFound, "Tokenizer merges file not found: " + merges_txt.u8string());
   std::ifstream in(merges_txt, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   if (!in && !in.eof())
-    throw Error(ErrorCode::FileRead, "Could not read tokenizer merges file: " + merges_txt.string());
-  return from_merges_text(text.str(), merges_txt.string());
+    throw Error(ErrorCode::FileRead, "Could not read tokenizer merges file: " + merges_txt.u8string());
+  return from_merges_text(text.str(), merges_txt.u8string());
 }
 
 ClipBpe ClipBpe::from_merges_text(const std::string& text, const std::string& source) {

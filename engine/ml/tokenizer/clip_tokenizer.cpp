@@ -18,11 +18,11 @@ using nlohmann::json;
 
 json read_json(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::FileRead, "Could not open " + path.string());
+  if (!in) throw Error(ErrorCode::FileRead, "Could not open " + path.u8string());
   try {
     return json::parse(in);
   } catch (const json::exception& e) {
-    throw Error(ErrorCode::FileFormat, path.string() + " is not valid JSON: " + e.what());
+    throw Error(ErrorCode::FileFormat, path.u8string() + " is not valid JSON: " + e.what());
   }
 }
 
@@ -30,21 +30,21 @@ json read_optional_json(const fs::path& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return json::object();
   json j = read_json(path);
-  if (!j.is_object()) throw Error(ErrorCode::FileFormat, path.string() + " must hold a JSON object");
+  if (!j.is_object()) throw Error(ErrorCode::FileFormat, path.u8string() + " must hold a JSON object");
   return j;
 }
 
 std::unordered_map<std::string, int64_t> read_vocab(const fs::path& path) {
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) throw Error(ErrorCode::FileNotFound, "Tokenizer vocabulary not found: " + path.string());
+  if (!fs::is_regular_file(path, ec)) throw Error(ErrorCode::FileNotFound, "Tokenizer vocabulary not found: " + path.u8string());
   const json j = read_json(path);
   if (!j.is_object() || j.empty())
-    throw Error(ErrorCode::FileFormat, path.string() + " must be a JSON object mapping tokens to ids");
+    throw Error(ErrorCode::FileFormat, path.u8string() + " must be a JSON object mapping tokens to ids");
   std::unordered_map<std::string, int64_t> vocab;
   vocab.reserve(j.size());
   for (const auto& [token, id] : j.items()) {
     if (!id.is_number_integer() || id.get<int64_t>() < 0)
-      throw Error(ErrorCode::FileFormat, path.string() + ": the id of token \"" + token + "\" is not a non-negative integer");
+      throw Error(ErrorCode::FileFormat, path.u8string() + ": the id of token \"" + token + "\" is not a non-negative integer");
     vocab.emplace(token, id.get<int64_t>());
   }
   return vocab;
@@ -70,7 +70,7 @@ std::optional<TokenSpec> token_spec(const json& value, const fs::path& file, con
     return spec;
   }
   throw Error(ErrorCode::FileFormat,
-              file.string() + ": \"" + key + "\" must be a token string or an object with a \"content\" string");
+              file.u8string() + ": \"" + key + "\" must be a token string or an object with a \"content\" string");
 }
 
 // Special-token keys in transformers' SPECIAL_TOKENS_ATTRIBUTES order, which is
@@ -91,7 +91,7 @@ void read_special_specs(const json& j, const fs::path& file, SpecialSpecs& specs
   if (j.contains("additional_special_tokens")) {
     const json& list = j["additional_special_tokens"];
     if (!list.is_array())
-      throw Error(ErrorCode::FileFormat, file.string() + ": \"additional_special_tokens\" must be a list");
+      throw Error(ErrorCode::FileFormat, file.u8string() + ": \"additional_special_tokens\" must be a list");
     specs.additional.clear();
     for (const json& v : list)
       if (auto spec = token_spec(v, file, "additional_special_tokens")) specs.additional.push_back(*spec);
@@ -120,7 +120,7 @@ ClipTokenizer ClipTokenizer::from_files(const fs::path& vocab_json, const fs::pa
 // special tokens that are not added yet).
 ClipTokenizer ClipTokenizer::from_folder(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw Error(ErrorCode::FileNotFound, "Tokenizer folder not found: " + dir.string());
+  if (!fs::is_directory(dir, ec)) throw Error(ErrorCode::FileNotFound, "Tokenizer folder not found: " + dir.u8string());
   ClipTokenizer tok(read_vocab(dir / "vocab.json"), ClipBpe::from_merges_file(dir / "merges.txt"));
 
   const fs::path config_path = dir / "tokenizer_config.json";
@@ -141,7 +141,7 @@ ClipTokenizer ClipTokenizer::from_folder(const fs::path& dir) {
   if (config.contains("added_tokens_decoder")) {
     const json& decoder = config["added_tokens_decoder"];
     if (!decoder.is_object())
-      throw Error(ErrorCode::FileFormat, config_path.string() + ": \"added_tokens_decoder\" must be an object");
+      throw Error(ErrorCode::FileFormat, config_path.u8string() + ": \"added_tokens_decoder\" must be an object");
     for (const auto& [id_text, value] : decoder.items()) {
       const std::optional<TokenSpec> spec = token_spec(value, config_path, "added_tokens_decoder");
       int64_t id = -1;
@@ -150,13 +150,13 @@ ClipTokenizer ClipTokenizer::from_folder(const fs::path& dir) {
       } catch (const std::exception&) {
       }
       if (!spec || id < 0)
-        throw Error(ErrorCode::FileFormat, config_path.string() + ": bad added_tokens_decoder entry \"" + id_text + "\"");
+        throw Error(ErrorCode::FileFormat, config_path.u8string() + ": bad added_tokens_decoder entry \"" + id_text + "\"");
       tok.register_added(spec->content, id, spec->lstrip, spec->rstrip, spec->single_word);
     }
   }
   for (const auto& [content, id] : added_json.items()) {
     if (!id.is_number_integer() || id.get<int64_t>() < 0)
-      throw Error(ErrorCode::FileFormat, added_path.string() + ": the id of \"" + content + "\" is not an integer");
+      throw Error(ErrorCode::FileFormat, added_path.u8string() + ": the id of \"" + content + "\" is not an integer");
     tok.register_added(content, id.get<int64_t>());
   }
 
