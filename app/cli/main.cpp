@@ -4,6 +4,7 @@
 #include "app/cli/exit_codes.h"
 #include "engine/core/progress.h"
 #include "engine/ml/pipeline/cpu_threads.h"
+#include "engine/platform/platform.h"
 
 #include <c10/util/Exception.h>
 
@@ -30,6 +31,7 @@ const char* const kHelp =
     "  info MODEL          show a model's family, components, parameter counts, dtypes\n"
     "  train ...           learn a product from its photos (a concept file)\n"
     "  generate ...        make images from a prompt, optionally with a concept\n"
+    "  demo DIR            make a demo project to try everything in minutes on a CPU\n"
     "\n"
     "exit codes: 0 ok, 1 unexpected failure, 2 wrong command line, 3 input missing or\n"
     "unreadable, 4 model or project file damaged/unsupported/unsafe/from a newer Rashisa,\n"
@@ -43,7 +45,10 @@ bool is_oom(const std::string& what) {
 
 int main(int argc, char** argv) {
   using namespace rashisa::cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
+  // UTF-8 on every system (Windows: from the wide command line), so Japanese paths survive.
+  std::vector<std::string> args = rashisa::platform::utf8_arguments(argc, argv);
+  if (!args.empty()) args.erase(args.begin());
+  rashisa::platform::use_utf8_console();
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kHelp, args.empty() ? stderr : stdout);
     return args.empty() ? kUsage : kOk;
@@ -61,6 +66,7 @@ int main(int argc, char** argv) {
     if (command == "generate") return run_generate(args, g_cancel);
     if (command == "train") return run_train(args, g_cancel);
     if (command == "project") return run_project(args, g_cancel);
+    if (command == "demo") return run_demo(args);
     std::fprintf(stderr, "rashisa-cli: unknown command \"%s\"\n\n%s", command.c_str(), kHelp);
     return kUsage;
   } catch (const rashisa::Error& e) {

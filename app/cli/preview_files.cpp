@@ -11,16 +11,6 @@ namespace rashisa::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-void write_atomically(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
-  model_io::AtomicFile out(path);
-  out.write(bytes.data(), bytes.size());
-  out.commit();
-}
-
-}  // namespace
-
 void prepare_preview_dir(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -34,8 +24,9 @@ void write_preview_files(const fs::path& dir, const workflow::TrainingPreview& p
   char stem[96];
   std::snprintf(stem, sizeof stem, "stage%d-step%04lld-seed%lld", p.stage, static_cast<long long>(p.step),
                 static_cast<long long>(p.seed));
-  write_atomically(dir / (std::string(stem) + ".png"), p.image_png);
-  write_atomically(dir / (std::string(stem) + "-heat.png"), workflow::heatmap_overlay_png(p.image_png, p.heatmap_png));
+  model_io::write_file_atomically(dir / (std::string(stem) + ".png"), p.image_png.data(), p.image_png.size());
+  const auto heat = workflow::heatmap_overlay_png(p.image_png, p.heatmap_png);
+  model_io::write_file_atomically(dir / (std::string(stem) + "-heat.png"), heat.data(), heat.size());
 }
 
 }  // namespace rashisa::cli
