@@ -1263,6 +1263,14 @@
         <source>--lang takes ja or en, not &quot;%1&quot;.</source>
         <translation>--lang には ja か en を指定してください（「%1」は使えません）。</translation>
     </message>
+    <message>
+        <source>Open the demo (made first if needed): photos and a tiny model Rashisa makes itself, to try everything in a few minutes on any computer.</source>
+        <translation>デモを開きます（まだない場合は先に作ります）。らしさが自分で作る写真と小さなモデルで、どのパソコンでも数分ですべての操作を試せます。</translation>
+    </message>
+    <message>
+        <source>--demo opens the demo: give no project with it.</source>
+        <translation>--demo はデモを開きます。プロジェクトは一緒に指定しないでください。</translation>
+    </message>
 </context>
 <context>
     <name>rashisa::ui::AppController</name>
@@ -1462,6 +1470,18 @@
         <source>Choose a model folder…</source>
         <translation>モデルフォルダーを選ぶ…</translation>
     </message>
+    <message>
+        <source>Demo mug</source>
+        <translation>デモ用マグカップ</translation>
+    </message>
+    <message>
+        <source>Preparing the demo</source>
+        <translation>デモを準備しています</translation>
+    </message>
+    <message>
+        <source>a few minutes</source>
+        <translation>数分</translation>
+    </message>
 </context>
 <context>
     <name>rashisa::ui::BatchProgressPanel</name>
@@ -1599,6 +1619,17 @@
     <message>
         <source>Nothing to make yet</source>
         <translation>まだ生成できるものがありません</translation>
+    </message>
+</context>
+<context>
+    <name>rashisa::ui::DemoOffer</name>
+    <message>
+        <source>Try the demo</source>
+        <translation>デモで試す</translation>
+    </message>
+    <message>
+        <source>Photos and a tiny model that Rashisa makes itself. Everything runs on this computer in a few minutes; the images are abstract patterns.</source>
+        <translation>らしさが自分で作る写真と小さなモデルを使います。すべてこのパソコンの中で数分で動きます。画像は抽象的な模様になります。</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +2453,18 @@
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
+    <message>
+        <source>Making the demo model</source>
+        <translation>デモ用のモデルを作っています</translation>
+    </message>
+    <message>
+        <source>Drawing demo photo %1 of %2</source>
+        <translation>デモ用の写真を作っています %1/%2</translation>
+    </message>
+    <message>
+        <source>Making the demo project</source>
+        <translation>デモ用のプロジェクトを作っています</translation>
+    </message>
 </context>
 <context>
     <name>rashisa::ui::LanguageWizardPage</name>
@@ -2648,6 +2691,10 @@
     <message>
         <source>Wait until the measurement is done.</source>
         <translation>測定が終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Set for the demo: %1 px, %2 / %3 / %4 steps, %5 images at a time. Learning takes a few minutes, even on a CPU.</source>
+        <translation>デモ用の設定です：%1 px、%2 / %3 / %4 ステップ、一度に %5 枚。CPU でも数分で学習できます。</translation>
     </message>
 </context>
 <context>
@@ -3003,6 +3050,21 @@
         <translation>
             <numerusform>…ほか %n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>rashisa::ui::Page</name>
+    <message>
+        <source>Demo model: for trying the workflow. Its images are abstract patterns.</source>
+        <translation>デモ用のモデルを使っています。操作を試すためのもので、画像は抽象的な模様になります。</translation>
+    </message>
+    <message>
+        <source>For real product images, choose a Stable Diffusion 1.5 or 2.1 model file.</source>
+        <translation>実際の商品画像を作るには、Stable Diffusion 1.5 / 2.1 のモデルファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose a model…</source>
+        <translation>モデルを選ぶ…</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,7 @@ using namespace rashisa::ui;
 struct Options {
   QString language;  // "", "ja", "en"
   QString project;
+  bool demo = false;
   bool exit = false;
   int exitCode = 0;
 };
@@ -46,6 +48,11 @@ Options parseArguments(int argc, char** argv) {
                                 QCoreApplication::translate("main", "Language of the window: ja or en."),
                                 QStringLiteral("language"));
   parser.addOption(lang);
+  const QCommandLineOption demo(
+      QStringLiteral("demo"),
+      QCoreApplication::translate("main", "Open the demo (made first if needed): photos and a tiny model Rashisa "
+                                          "makes itself, to try everything in a few minutes on any computer."));
+  parser.addOption(demo);
   parser.addPositionalArgument(QStringLiteral("project"),
                                QCoreApplication::translate("main", "A project file (.rashisa) to open."),
                                QStringLiteral("[project]"));
@@ -75,6 +82,14 @@ Options parseArguments(int argc, char** argv) {
       o.exitCode = 2;
       return o;
     }
+  }
+  o.demo = parser.isSet(demo);
+  if (o.demo && !parser.positionalArguments().isEmpty()) {
+    std::fprintf(stderr, "%s\n",
+                 qPrintable(QCoreApplication::translate("main", "--demo opens the demo: give no project with it.")));
+    o.exit = true;
+    o.exitCode = 2;
+    return o;
   }
   if (!parser.positionalArguments().isEmpty()) o.project = QFileInfo(parser.positionalArguments().front()).absoluteFilePath();
   return o;
@@ -107,6 +122,12 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("Rashisa"));
   QApplication::setApplicationDisplayName(QStringLiteral("Rashisa"));
   QApplication::setApplicationVersion(QStringLiteral(RASHISA_VERSION));
+  // The icon (app/gui/icons.qrc), and the .desktop file that names the window on Wayland.
+  QIcon icon;
+  for (int size : {16, 24, 32, 48, 64, 128, 256})
+    icon.addFile(QStringLiteral(":/icons/rashisa-%1.png").arg(size), QSize(size, size));
+  QApplication::setWindowIcon(icon);
+  QGuiApplication::setDesktopFileName(QStringLiteral("org.rashisa.Rashisa"));
   // Every message of the program and every job goes to a rotating file in the data folder
   // (its path is in the About box; "copy details" carries its end).
   LogFile log(LogFile::defaultPath());
@@ -122,7 +143,13 @@ int main(int argc, char** argv) {
   if (settings.windowGeometry().isEmpty()) window.resize(1280, 800);
   window.show();
   controller.startUp(options.project);
-  window.showFirstStartIfNeeded();
+  if (options.demo) {
+    // The demo is what was asked for: it opens without the first-start wizard in front of it.
+    controller.openDemo();
+    qInfo("Opening the demo in %s", qPrintable(AppController::demoFolder()));
+  } else {
+    window.showFirstStartIfNeeded();
+  }
   const int code = app.exec();
   LogFile::install(nullptr);
   return code;

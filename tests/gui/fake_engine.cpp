@@ -318,8 +318,10 @@ qint64 FakeEngine::setUpProduct(const ProductSetup& setup) {
   p.preset = setup.preset;
   p.resolution = setup.resolution;
   p.stages = plans.value(setup.preset);
-  for (int k = 0; k < 3; ++k)
+  for (int k = 0; k < 3; ++k) {
     if (setup.steps[k] >= 0) p.stages[k].steps = setup.steps[k];
+    if (setup.batch[k] > 0) p.stages[k].batch = setup.batch[k];
+  }
   products.push_back(p);
   return p.id;
 }

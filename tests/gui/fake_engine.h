@@ -54,6 +54,7 @@ struct FakeState {
   QList<QPair<QString, QThread*>> calls;
   std::atomic<bool> holding{false};   // training waits at the hold point now
   std::atomic<bool> released{false};  // let a held training go on
+  int demosMade = 0;                  // demo projects made (not just opened)
   QThread* workerThread() const;
   /// Calls whose thread is the given one.
   int callsOn(QThread* thread) const;
@@ -75,6 +76,7 @@ class FakeEngine final : public Engine {
   ImportReport importPhotos(const QStringList& paths, JobContext& context) override;
   void removePhotos(const QList<qint64>& ids) override;
   void saveDraft(const QString& name, const QString& category) override;
+  QString makeDemoProject(const QString& folder, const QString& productName, JobContext& context) override;
   ModelInfo setProjectModel(const QString& path, JobContext& context) override;
   QString categoryProblem(const QString& word) override;
   TrainingSpeed measureSpeed(int resolution, JobContext& context) override;
@@ -135,6 +137,11 @@ class FakeEngine final : public Engine {
 FakeProject interruptedProject(const QString& path, const QString& modelPath);
 /// Photos only (5 good ones, one blurred, two nearly the same).
 FakeProject photosProject(const QString& path, const QString& modelPath);
+/// The demo project as the engine makes it: photos (one blurred, two nearly the same), the demo
+/// model as its base, the product's name and category, and the demo's training numbers.
+FakeProject demoProject(const QString& path, const QString& modelPath, const QString& productName);
+/// What describeModel says of the demo model at `path`.
+ModelInfo demoModel(const QString& path);
 /// A trained product with its previews.
 FakeProject trainedProject(const QString& path, const QString& modelPath);
 /// A trained product, the catalogue templates with examples, and one finished batch of

@@ -28,6 +28,7 @@ class ScriptedDialogs final : public Dialogs {
   QString templatesOut;  // where templates are exported
   bool answer = true;
   QStringList questions;  // titles of the confirmations asked
+  QStringList questionTexts;  // and their texts
 
   QString newProjectPath(QWidget*) override { return newProject; }
   QString openProjectPath(QWidget*) override { return openProject; }
@@ -40,8 +41,9 @@ class ScriptedDialogs final : public Dialogs {
   }
   QString templatesToImport(QWidget*) override { return templatesIn; }
   QString templatesToExport(QWidget*) override { return templatesOut; }
-  bool confirm(QWidget*, const QString& title, const QString&, const QString&, const QString&) override {
+  bool confirm(QWidget*, const QString& title, const QString& text, const QString&, const QString&) override {
     questions.push_back(title);
+    questionTexts.push_back(text);
     return answer;
   }
   QString exportFolder(QWidget*, const QString&) override { return exportDir; }

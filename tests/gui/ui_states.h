@@ -32,6 +32,9 @@ QList<UiState> generateStates();
 QList<UiState> reviewStates();
 QList<UiState> exportStates();
 QList<UiState> firstStartStates();
+QList<UiState> demoStates();
+/// The demo's data shown in its states (project and model names).
+QStringList demoStateData();
 
 /// Shows the window with the first-start wizard open at `page` (FirstStartWizard::PageIndex).
 ui::FirstStartWizard* openFirstStart(GuiFixture& f, int page);

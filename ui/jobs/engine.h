@@ -52,6 +52,11 @@ class Engine {
   /// Files and folders (walked with their subfolders), in the order given.
   virtual ImportReport importPhotos(const QStringList& paths, JobContext& context) = 0;
   virtual void removePhotos(const QList<qint64>& ids) = 0;
+  /// The demo in `folder` (photos, a tiny model Rashisa makes itself, a project with them and
+  /// the product's name): made when its project is not there yet, left as it is when it is.
+  /// Returns the project file's path (not opened). Progress stages: "model", "photos", "project".
+  virtual QString makeDemoProject(const QString& folder, const QString& productName, JobContext& context) = 0;
+
   /// The product name and category typed on the Photos page, kept in the project.
   virtual void saveDraft(const QString& name, const QString& category) = 0;
 

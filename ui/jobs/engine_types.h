@@ -82,6 +82,15 @@ struct ModelInfo {
   bool vPrediction = false;
   int nativeResolution = 512;
   qint64 parameters = 0;
+  bool demo = false;  // the tiny demo model Rashisa makes itself: its images are abstract patterns
+};
+
+/// The training numbers the demo project asks for, so a product learns in minutes on a CPU.
+struct DemoTraining {
+  int resolution = 128;
+  std::array<int, 3> steps{20, 30, 60};
+  int batch = 2;
+  int previewEvery = 0;  // 0: previews at the end of each stage only
 };
 
 /// What the project has done, for the Start page and managers.
@@ -105,6 +114,7 @@ struct ProjectSnapshot {
   QString modelProblemCode; // its error code
   QString draftName;        // product name and category typed on the Photos page
   QString draftCategory;
+  std::optional<DemoTraining> demoTraining;  // set in the demo project
   QList<TemplateItem> templates;
   QList<ImageItem> images;   // newest last
   QList<BatchItem> batches;  // oldest first
@@ -145,6 +155,7 @@ struct ProductSetup {
   qint64 seed = 0;
   int resolution = 512;
   std::array<int, 3> steps{-1, -1, -1};
+  std::array<int, 3> batch{-1, -1, -1};
   int checkpointEvery = 100;
 };
 

@@ -51,6 +51,7 @@ enum class JobKind {
   PreviewTemplate,
   PreviewExport,
   CheckDevice,  // the first-start device check: training and generation speed
+  MakeDemo,     // makes the demo project when it is not there, and opens it
 };
 
 /// Exclusive jobs run one at a time in order; quick jobs (small reads and edits of the project,

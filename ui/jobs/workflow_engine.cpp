@@ -68,6 +68,7 @@ ModelInfo WorkflowEngine::describeModel(const QString& path) {
   m.vPrediction = s.v_prediction;
   m.nativeResolution = s.native_resolution;
   m.parameters = s.parameters;
+  m.demo = isDemoModel(m.path.isEmpty() ? path : m.path);
   return m;
 }
 
@@ -178,6 +179,7 @@ ProjectSnapshot WorkflowEngine::snapshot() {
   if (!s.modelPath.isEmpty()) s.model = cachedModel(s.modelPath, &s.modelProblem, &s.modelProblemCode);
   s.draftName = text(pr.setting(kDraftName));
   s.draftCategory = text(pr.setting(kDraftCategory));
+  s.demoTraining = demoTraining(pr);
   if (s.draftName.isEmpty() && !s.products.isEmpty()) {
     s.draftName = s.products.back().name;
     s.draftCategory = s.products.back().category;

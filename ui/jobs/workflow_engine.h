@@ -38,6 +38,7 @@ class WorkflowEngine final : public Engine {
   ImportReport importPhotos(const QStringList& paths, JobContext& context) override;
   void removePhotos(const QList<qint64>& ids) override;
   void saveDraft(const QString& name, const QString& category) override;
+  QString makeDemoProject(const QString& folder, const QString& productName, JobContext& context) override;
 
   ModelInfo setProjectModel(const QString& path, JobContext& context) override;
   QString categoryProblem(const QString& word) override;
@@ -74,6 +75,9 @@ class WorkflowEngine final : public Engine {
 
  private:
   store::Project& project();
+  static bool isDemoModel(const QString& path);
+  /// The demo project's training numbers (its "ui.demo" setting); none in other projects.
+  static std::optional<DemoTraining> demoTraining(const store::Project& project);
   /// The project's base model, loaded once (for training: fp32 master weights).
   workflow::ModelSession& session(JobContext& context);
   std::optional<ModelInfo> cachedModel(const QString& path, QString* problem, QString* code);

@@ -43,7 +43,10 @@ qint64 WorkflowEngine::setUpProduct(const ProductSetup& setup) {
   s.seed = setup.seed;
   s.resolution = setup.resolution;
   s.checkpoint_every = setup.checkpointEvery;
-  for (int k = 0; k < 3; ++k) s.stages[k].steps = setup.steps[k];
+  for (int k = 0; k < 3; ++k) {
+    s.stages[k].steps = setup.steps[k];
+    s.stages[k].batch = setup.batch[k];
+  }
   return workflow::create_concept(pr, s);
 }
 

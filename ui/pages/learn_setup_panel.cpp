@@ -26,6 +26,10 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(10);
   layout->addWidget(buildPresets());
+  demoNote_ = new QLabel(this);
+  demoNote_->setWordWrap(true);
+  demoNote_->hide();
+  layout->addWidget(demoNote_);
   advanced_ = buildAdvanced();
   advancedToggle_ = new Disclosure(tr("Advanced settings"), advanced_, this);
   layout->addWidget(advancedToggle_);
@@ -210,6 +214,7 @@ ProductSetup LearnSetupPanel::setup() const {
     const bool same = plans.contains(s.preset) && plans[s.preset][k].steps == steps_[k]->value();
     s.steps[k] = same ? -1 : steps_[k]->value();
   }
+  if (demoBatch_ > 0) s.batch = {demoBatch_, demoBatch_, demoBatch_};
   s.checkpointEvery = 100;
   return s;
 }
@@ -222,7 +227,39 @@ TrainOptions LearnSetupPanel::options() const {
   return o;
 }
 
+void LearnSetupPanel::applyDemo() {
+  const ProjectSnapshot& p = controller_.project();
+  if (p.demoTraining && demoProject_ != p.path) {
+    const DemoTraining& d = *p.demoTraining;
+    demoProject_ = p.path;
+    demoBatch_ = d.batch;
+    resolution_->setValue(d.resolution);
+    for (int k = 0; k < 3; ++k) {
+      const QSignalBlocker block(steps_[k]);
+      steps_[k]->setValue(d.steps[k]);
+    }
+    stepsEdited_ = true;
+    previewEvery_->setValue(d.previewEvery);
+    demoNote_->setText(tr("Set for the demo: %1 px, %2 / %3 / %4 steps, %5 images at a time. Learning takes a few "
+                          "minutes, even on a CPU.")
+                           .arg(d.resolution)
+                           .arg(d.steps[0])
+                           .arg(d.steps[1])
+                           .arg(d.steps[2])
+                           .arg(d.batch));
+    demoNote_->show();
+  } else if (!p.demoTraining && !demoProject_.isEmpty()) {
+    demoProject_.clear();
+    demoBatch_ = -1;
+    resolution_->setValue(512);
+    stepsEdited_ = false;
+    previewEvery_->setValue(controller_.settings().previewEvery());
+    demoNote_->hide();
+  }
+}
+
 void LearnSetupPanel::refresh() {
+  applyDemo();
   const auto plans = controller_.presetPlans();
   if (!stepsEdited_ && plans.contains(preset()))
     for (int k = 0; k < 3; ++k)
@@ -235,7 +272,10 @@ void LearnSetupPanel::refresh() {
     if (!plans.contains(name)) continue;
     auto plan = plans[name];
     if (name == preset())
-      for (int k = 0; k < 3; ++k) plan[k].steps = steps_[k]->value();
+      for (int k = 0; k < 3; ++k) {
+        plan[k].steps = steps_[k]->value();
+        if (demoBatch_ > 0) plan[k].batch = demoBatch_;
+      }
     const auto seconds = controller_.estimateSeconds(plan, px);
     estimateLabel(name)->setText(seconds ? tr("%1 on this computer").arg(Format::duration(*seconds)) : QString());
   }

@@ -39,6 +39,8 @@ class LearnSetupPanel : public QWidget {
   QSpinBox* previewEveryBox() const { return previewEvery_; }
   QLabel* estimateLabel(const QString& preset) const;
   QLabel* blockedReason() const { return reason_; }
+  /// Says that the demo's numbers are set (visible in the demo project only).
+  QLabel* demoNote() const { return demoNote_; }
   void setAdvancedOpen(bool open);
   bool advancedOpen() const;
 
@@ -52,6 +54,8 @@ class LearnSetupPanel : public QWidget {
   QString preset() const;
   /// Preview frequency, memory setting and device from the settings.
   void applySettings();
+  /// The demo project's numbers once when it opens; the usual ones back for other projects.
+  void applyDemo();
 
   AppController& controller_;
   QButtonGroup* presets_;
@@ -71,8 +75,11 @@ class LearnSetupPanel : public QWidget {
   QComboBox* device_;
   QComboBox* memory_;
   QLabel* reason_;
+  QLabel* demoNote_;
   QPushButton* start_;
   bool stepsEdited_ = false;
+  QString demoProject_;  // the demo project whose numbers are set ("" when none)
+  int demoBatch_ = -1;   // the demo's batch size (-1: the preset's)
 };
 
 }  // namespace rashisa::ui

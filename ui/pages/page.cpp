@@ -1,6 +1,8 @@
 #include "ui/pages/page.h"
 
 #include "ui/widgets/icons.h"
+#include "ui/window/app_controller.h"
+#include "ui/window/dialogs.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -19,11 +21,31 @@ Page::Page(AppController& controller, const QString& title, QWidget* parent) : Q
   f.setBold(true);
   title_->setFont(f);
   outer->addWidget(title_);
+  demoBar_ = new MessageBar(this);
+  outer->addWidget(demoBar_);
   bar_ = new MessageBar(this);
   outer->addWidget(bar_);
   body_ = new QVBoxLayout;
   body_->setSpacing(10);
   outer->addLayout(body_, 1);
+  connect(&controller, &AppController::projectChanged, this, &Page::refreshDemoNotice);
+  connect(&controller, &AppController::environmentChanged, this, &Page::refreshDemoNotice);
+  refreshDemoNotice();
+}
+
+void Page::refreshDemoNotice() {
+  if (!controller_.usesDemoModel()) {
+    demoBar_->clear();
+    return;
+  }
+  Notice n;
+  n.level = MessageLevel::Info;
+  n.title = tr("Demo model: for trying the workflow. Its images are abstract patterns.");
+  n.text = tr("For real product images, choose a Stable Diffusion 1.5 or 2.1 model file.");
+  n.actionText = tr("Choose a model…");
+  n.action = [this] { controller_.chooseModel(controller_.dialogs().modelPath(window(), false)); };
+  n.closable = false;
+  demoBar_->showNotice(n);
 }
 
 void Page::setTitle(const QString& title) { title_->setText(title); }

@@ -19,6 +19,8 @@ class Page : public QWidget {
   Page(AppController& controller, const QString& title, QWidget* parent = nullptr);
 
   MessageBar& messageBar() { return *bar_; }
+  /// The calm, lasting notice while the demo model is in use (hidden otherwise).
+  MessageBar* demoBar() const { return demoBar_; }
   void showNotice(const Notice& notice) { bar_->showNotice(notice); }
 
  protected:
@@ -29,8 +31,11 @@ class Page : public QWidget {
   void setTitle(const QString& title);
 
  private:
+  void refreshDemoNotice();
+
   AppController& controller_;
   QLabel* title_;
+  MessageBar* demoBar_;
   MessageBar* bar_;
   QVBoxLayout* body_;
 };

@@ -5,6 +5,7 @@
 #include "ui/pages/environment_card.h"
 #include "ui/pages/summary_card.h"
 #include "ui/settings/settings.h"
+#include "ui/widgets/demo_offer.h"
 #include "ui/widgets/drop_support.h"
 #include "ui/window/app_controller.h"
 #include "ui/window/dialogs.h"
@@ -28,6 +29,10 @@ StartPage::StartPage(AppController& controller, QWidget* parent) : Page(controll
 
   auto* left = new QVBoxLayout;
   left->setSpacing(10);
+  // The demo model's notice sits above the left column here: the right column's cards need
+  // the page's full height.
+  layout()->removeWidget(demoBar());
+  left->addWidget(demoBar());
   auto* tagline = new QLabel(tr("Teach Rashisa your product with 5 to 20 photos, then make catalogue images of it. "
                                 "Everything stays on this computer."),
                              this);
@@ -45,6 +50,9 @@ StartPage::StartPage(AppController& controller, QWidget* parent) : Page(controll
   dropHint->setWordWrap(true);
   dropHint->setStyleSheet(QStringLiteral("color: #5a6570;"));
   left->addWidget(dropHint);
+  demoOffer_ = new DemoOffer(this);  // shown while no base model is chosen
+  left->addSpacing(4);
+  left->addWidget(demoOffer_);
   left->addSpacing(8);
   recentTitle_ = new QLabel(tr("Recent projects"), this);
   QFont f = recentTitle_->font();
@@ -81,8 +89,17 @@ StartPage::StartPage(AppController& controller, QWidget* parent) : Page(controll
     if (!path.isEmpty()) this->controller().openProject(path);
   });
   connect(recentView_, &QListView::activated, this, &StartPage::openRecent);
+  connect(demoOffer_, &DemoOffer::demoRequested, this, [this] { this->controller().openDemo(); });
   connect(&controller, &AppController::projectChanged, this, &StartPage::refreshRecent);
+  for (auto signal : {&AppController::projectChanged, &AppController::environmentChanged, &AppController::busyChanged})
+    connect(&controller, signal, this, &StartPage::refreshDemoOffer);
   refreshRecent();
+  refreshDemoOffer();
+}
+
+void StartPage::refreshDemoOffer() {
+  demoOffer_->setVisible(!controller().model() && !controller().isCheckingModel());
+  demoOffer_->button()->setEnabled(!controller().isOpeningDemo());
 }
 
 void StartPage::refreshRecent() {

@@ -10,6 +10,7 @@ class QVBoxLayout;
 
 namespace rashisa::ui {
 
+class DemoOffer;
 class EnvironmentCard;
 class RecentProjectsModel;
 class SummaryCard;
@@ -24,6 +25,7 @@ class StartPage : public Page {
   RecentProjectsModel* recentModel() const { return recent_; }
   EnvironmentCard* environment() const { return environment_; }
   SummaryCard* summary() const { return summary_; }
+  DemoOffer* demoOffer() const { return demoOffer_; }
 
  Q_SIGNALS:
   /// The summary's "change the photo shoot time" link: the window opens the Preferences.
@@ -37,6 +39,7 @@ class StartPage : public Page {
  private:
   void newProject(const QStringList& photos);
   void openRecent(const QModelIndex& index);
+  void refreshDemoOffer();
 
   QPushButton* newButton_;
   QPushButton* openButton_;
@@ -46,6 +49,7 @@ class StartPage : public Page {
   RecentProjectsModel* recent_;
   EnvironmentCard* environment_;
   SummaryCard* summary_;
+  DemoOffer* demoOffer_;
   QVBoxLayout* leftColumn_ = nullptr;
 };
 

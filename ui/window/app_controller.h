@@ -115,12 +115,21 @@ class AppController : public QObject {
   static QString memoryPlanFor(const DeviceInfo& device);
   /// Where the project's files grow (the project's folder, or the documents folder).
   QString workFolder() const;
+  /// The base model in use (model()) is the demo model: its images are abstract patterns.
+  bool usesDemoModel() const;
+  /// The demo is being made or opened.
+  bool isOpeningDemo() const { return openingDemo_; }
+  /// Where the demo lives: "demo" in the user's data folder.
+  static QString demoFolder();
 
   // ---- actions -----------------------------------------------------------------------
   /// First things at start: the device, the default model, the project given on the command line.
   void startUp(const QString& projectPath);
   void newProject(const QString& path, const QStringList& photos = {});
   void openProject(const QString& path);
+  /// Opens the demo project in `folder` (empty: demoFolder()), making it first on the worker
+  /// when it is not there; an existing demo is opened as it is.
+  void openDemo(const QString& folder = {});
   void closeProject();
   void importPhotos(const QStringList& paths);
   void removePhotos(const QList<qint64>& ids);
@@ -243,6 +252,8 @@ class AppController : public QObject {
   void onSetupFailed(JobKind kind, const JobError& error);
   /// The model speeds are remembered for: the project's, or the default one without a project.
   const std::optional<ModelInfo>& speedModel() const;
+  /// The model family the speeds are remembered for ("demo" for the tiny demo model).
+  QString speedFamily() const;
   /// "Rashisa needs about 25 GB free at <folder>, and 3 GB is free now...".
   QString diskFullAdvice(JobKind kind) const;
   void addModelActions(Notice& n);
@@ -272,6 +283,7 @@ class AppController : public QObject {
   bool importing_ = false;
   bool exporting_ = false;
   bool makingExamples_ = false;
+  bool openingDemo_ = false;
   QStringList pendingPhotos_;  // photos to import once a new project exists
   QStringList log_;            // the last jobs and how they ended, for "copy details"
   void logJob(int id, const QString& what);

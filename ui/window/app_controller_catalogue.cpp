@@ -165,7 +165,7 @@ std::optional<double> AppController::batchSecondsLeft() const {
 
 std::optional<double> AppController::estimateGenerationSeconds(qint64 imageSteps, qint64 images, int size) const {
   if (!device_ || !speedModel()) return std::nullopt;
-  const auto speed = settings_.generationSpeed(device_->description, speedModel()->family, size);
+  const auto speed = settings_.generationSpeed(device_->description, speedFamily(), size);
   if (!speed) return std::nullopt;
   return static_cast<double>(imageSteps) * speed->secondsPerStep + static_cast<double>(images) * speed->decodeSeconds;
 }
@@ -294,7 +294,7 @@ void AppController::onCatalogueFinished(JobKind kind, const QVariant& result) {
       Q_EMIT busyChanged();
       break;
     case JobKind::MeasureGeneration:
-      if (speedModel()) settings_.setGenerationSpeed(speedModel()->family, result.value<GenerationSpeed>());
+      if (speedModel()) settings_.setGenerationSpeed(speedFamily(), result.value<GenerationSpeed>());
       Q_EMIT generationSpeedChanged();
       break;
     default: break;

@@ -38,6 +38,10 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
       Q_EMIT modelChecked({});
       Q_EMIT busyChanged();
       break;
+    case JobKind::MakeDemo:
+      openingDemo_ = false;
+      Q_EMIT busyChanged();
+      [[fallthrough]];
     case JobKind::CreateProject:
     case JobKind::OpenProject: {
       setProject(result.value<ProjectSnapshot>());
@@ -86,7 +90,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
     case JobKind::MeasureSpeed: {
       measuring_ = false;
       TrainingSpeed speed = result.value<TrainingSpeed>();
-      if (speedModel()) settings_.setTrainingSpeed(speedModel()->family, speed);
+      if (speedModel()) settings_.setTrainingSpeed(speedFamily(), speed);
       Q_EMIT speedChanged();
       Q_EMIT busyChanged();
       break;
@@ -123,6 +127,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
 
 void AppController::onFailed(int, JobKind kind, const JobError& error) {
   switch (kind) {
+    case JobKind::MakeDemo: openingDemo_ = false; break;
     case JobKind::ImportPhotos: importing_ = false; break;
     case JobKind::MeasureSpeed: measuring_ = false; break;
     case JobKind::TryProduct:
@@ -171,6 +176,7 @@ void AppController::onFailed(int, JobKind kind, const JobError& error) {
 
 void AppController::onCancelled(int, JobKind kind) {
   switch (kind) {
+    case JobKind::MakeDemo: openingDemo_ = false; break;
     case JobKind::ImportPhotos:
       importing_ = false;
       refresh();
@@ -241,7 +247,7 @@ void AppController::onPreview(int id, const TrainingPreview& preview) {
 
 std::optional<TrainingSpeed> AppController::speedFor(int resolution) const {
   if (!device_ || !speedModel()) return std::nullopt;
-  return settings_.trainingSpeed(device_->description, speedModel()->family, resolution);
+  return settings_.trainingSpeed(device_->description, speedFamily(), resolution);
 }
 
 std::optional<double> AppController::estimateSeconds(const QString& preset, int resolution) const {
@@ -285,8 +291,19 @@ void AppController::measureSpeed(int resolution) {
 void AppController::train(const ProductSetup& setup, const TrainOptions& options) {
   if (!project_ || live_) return;
   if (device_ && !device_->cuda) {
-    const auto seconds = estimateSeconds(setup.preset, setup.resolution);
-    const QString time = seconds ? Format::duration(*seconds) : tr("many hours, possibly days");
+    // The plan as it will run: the preset with the steps and batch sizes the page changed.
+    std::optional<double> seconds;
+    if (presets_.contains(setup.preset)) {
+      auto plan = presets_[setup.preset];
+      for (int k = 0; k < 3; ++k) {
+        if (setup.steps[k] >= 0) plan[k].steps = setup.steps[k];
+        if (setup.batch[k] > 0) plan[k].batch = setup.batch[k];
+      }
+      seconds = estimateSeconds(plan, setup.resolution);
+    }
+    const QString time = seconds          ? Format::duration(*seconds)
+                         : usesDemoModel() ? tr("a few minutes")
+                                           : tr("many hours, possibly days");
     if (!dialogs_.confirm(nullptr, tr("Train on the CPU?"),
                           tr("This computer has no GPU that Rashisa can use, so training runs on the CPU. It will "
                              "take %1. You can pause or stop it at any time; progress is saved.")
@@ -362,7 +379,7 @@ void AppController::refineSpeed() {
   s.device = device_->description;
   s.description = device_->description;
   s.resolution = resolution;
-  settings_.setTrainingSpeed(project_->model->family, s);
+  settings_.setTrainingSpeed(speedFamily(), s);
   Q_EMIT speedChanged();
 }
 

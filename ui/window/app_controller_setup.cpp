@@ -69,8 +69,8 @@ void AppController::onSetupFinished(JobKind kind, const QVariant& result) {
   checkDeviceJob_ = 0;
   const QVariantList l = result.toList();
   if (speedModel()) {
-    settings_.setTrainingSpeed(speedModel()->family, l.value(0).value<TrainingSpeed>());
-    settings_.setGenerationSpeed(speedModel()->family, l.value(1).value<GenerationSpeed>());
+    settings_.setTrainingSpeed(speedFamily(), l.value(0).value<TrainingSpeed>());
+    settings_.setGenerationSpeed(speedFamily(), l.value(1).value<GenerationSpeed>());
   }
   if (device_) settings_.setMemoryPlan(memoryPlanFor(*device_));
   Q_EMIT speedChanged();

@@ -5,6 +5,7 @@
 #include "ui/text/format.h"
 #include "ui/widgets/card.h"
 #include "ui/widgets/choices.h"
+#include "ui/widgets/demo_offer.h"
 #include "ui/widgets/icons.h"
 #include "ui/widgets/message_bar.h"
 #include "ui/window/app_controller.h"
@@ -19,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QWizard>
 #include <QVBoxLayout>
 
 namespace rashisa::ui {
@@ -112,7 +114,14 @@ ModelWizardPage::ModelWizardPage(AppController& controller, QWidget* parent)
                         "and settings work without a model; learning a product and making images need one."),
                      this);
   layout->addWidget(later_);
+  demo_ = new DemoOffer(this);
+  layout->addWidget(demo_);
   layout->addStretch(1);
+  connect(demo_, &DemoOffer::demoRequested, this, [this] {
+    // The demo opens in the window; the rest of the first start can be run again from the menu.
+    controller_.openDemo();
+    if (wizard()) wizard()->reject();
+  });
   connect(file_, &QPushButton::clicked, this, [this] { choose(false); });
   connect(folder_, &QPushButton::clicked, this, [this] { choose(true); });
   connect(&controller_, &AppController::modelChecked, this, &ModelWizardPage::onChecked);
@@ -174,6 +183,7 @@ void ModelWizardPage::refresh() {
   icon_->setVisible(state_ != State::Refused);
   status_->setVisible(state_ != State::Refused);
   later_->setVisible(state_ == State::None || state_ == State::Refused);
+  demo_->setVisible(state_ == State::None || state_ == State::Refused);
   file_->setEnabled(state_ != State::Checking);
   folder_->setEnabled(state_ != State::Checking);
 }

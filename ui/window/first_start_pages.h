@@ -15,6 +15,7 @@ class QPushButton;
 namespace rashisa::ui {
 
 class AppController;
+class DemoOffer;
 class MessageBar;
 
 class LanguageWizardPage : public QWizardPage {
@@ -47,6 +48,7 @@ class ModelWizardPage : public QWizardPage {
   QLabel* statusLabel() const { return status_; }
   QLabel* laterLabel() const { return later_; }
   MessageBar* messageBar() const { return bar_; }
+  DemoOffer* demoOffer() const { return demo_; }
 
  private:
   void choose(bool folder);
@@ -62,6 +64,7 @@ class ModelWizardPage : public QWizardPage {
   QLabel* icon_;
   QLabel* status_;
   QLabel* later_;
+  DemoOffer* demo_;
   MessageBar* bar_;
 };
 

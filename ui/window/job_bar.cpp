@@ -69,6 +69,12 @@ QString JobBar::stageText(const JobProgress& p) const {
   if (p.stage == QLatin1String("load")) return tr("Loading the model");
   if (p.stage == QLatin1String("import")) return tr("Photo %1 of %2").arg(p.step).arg(p.total);
   if (p.stage == QLatin1String("measure")) return tr("Step %1 of %2").arg(p.step).arg(p.total);
+  // Making the demo: its model, its photos, then the project with them.
+  if (job_.kind == JobKind::MakeDemo) {
+    if (p.stage == QLatin1String("model")) return tr("Making the demo model");
+    if (p.stage == QLatin1String("photos")) return tr("Drawing demo photo %1 of %2").arg(p.step).arg(p.total);
+    if (p.stage == QLatin1String("project")) return tr("Making the demo project");
+  }
   if (p.stage == QLatin1String("denoise") || p.stage == QLatin1String("decode")) {
     if (p.items > 0) return tr("Image %1 of %2").arg(p.item).arg(p.items);
     return {};
