@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -181,6 +182,47 @@ std::map<std::string, Tensor> initialise(const std::map<std::string, std::vector
   return out;
 }
 
+bool has(const std::string& name, const char* part) { return name.find(part) != std::string::npos; }
+
+// The VAE decoder turned into a smooth picture of the latents, so the demo's images are soft
+// colour fields rather than pixel noise: every resnet and the attention add nothing (their last
+// layer is zero, leaving the residual path), the first latent channels pass through every
+// convolution on that path, each upsampler blurs ([1 2 1] / 4 in both directions), and the
+// output maps latent channels 0..2 to a pastel red, green and blue. The encoder stays random.
+void smooth_decoder(std::map<std::string, Tensor>& vae) {
+  constexpr float kBlur[3] = {0.25f, 0.5f, 0.25f};
+  constexpr float kGain = 0.45f;
+  constexpr float kTint[3] = {-0.1f, 0.0f, 0.1f};
+  for (auto& [name, t] : vae) {
+    const bool decoder = name.rfind("decoder.", 0) == 0 || name.rfind("post_quant_conv.", 0) == 0;
+    if (!decoder || has(name, "norm")) continue;
+    const bool bias = t.shape.size() == 1;
+    if (has(name, ".conv2.") || has(name, ".to_out.")) {
+      std::fill(t.values.begin(), t.values.end(), 0.0f);
+      continue;
+    }
+    const bool out = has(name, "conv_out");
+    const bool path = has(name, "conv_in") || has(name, "conv_shortcut") || has(name, "upsamplers") || out ||
+                      has(name, "post_quant_conv");
+    if (!path) continue;  // conv1 and the attention's q, k, v: their results are multiplied by zero
+    std::fill(t.values.begin(), t.values.end(), 0.0f);
+    if (bias) {
+      if (out)
+        for (int c = 0; c < 3; ++c) t.values[static_cast<std::size_t>(c)] = kTint[c];
+      continue;
+    }
+    const std::int64_t outs = t.shape[0], ins = t.shape[1], k = t.shape.size() == 4 ? t.shape[2] : 1;
+    const bool blur = has(name, "upsamplers") && k == 3;
+    for (std::int64_t c = 0; c < std::min<std::int64_t>({outs, ins, 4}); ++c)
+      for (std::int64_t y = 0; y < k; ++y)
+        for (std::int64_t x = 0; x < k; ++x) {
+          const bool centre = y == k / 2 && x == k / 2;
+          const float w = blur ? kBlur[y] * kBlur[x] : centre ? (out ? kGain : 1.0f) : 0.0f;
+          t.values[static_cast<std::size_t>(((c * ins + c) * k + y) * k + x)] = w;
+        }
+  }
+}
+
 void write_weights(const fs::path& file, const std::map<std::string, Tensor>& tensors) {
   std::vector<model_io::TensorBytes> list;
   for (const auto& [name, t] : tensors)
@@ -205,8 +247,9 @@ void write_demo_model(const fs::path& dir) {
   torch::NoGradGuard no_grad;
   write_weights(dir / "unet" / "diffusion_pytorch_model.safetensors",
                 initialise(shapes_of(*ml::UNet2DConditionModel(ml::UNetConfig::from_json(unet_config())))));
-  write_weights(dir / "vae" / "diffusion_pytorch_model.safetensors",
-                initialise(shapes_of(*ml::AutoencoderKL(ml::VaeConfig::from_json(vae_config())))));
+  auto vae = initialise(shapes_of(*ml::AutoencoderKL(ml::VaeConfig::from_json(vae_config()))));
+  smooth_decoder(vae);
+  write_weights(dir / "vae" / "diffusion_pytorch_model.safetensors", vae);
   write_weights(dir / "text_encoder" / "model.safetensors",
                 initialise(shapes_of(*ml::ClipTextModel(ml::ClipTextConfig::from_json(text_cfg)))));
 
