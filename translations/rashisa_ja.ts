@@ -630,6 +630,62 @@
         <source>Rashisa needs about %1 free at %2, and %3 is free now. Free some space there, then try again. Everything done so far is saved.</source>
         <translation>%2 に約 %1 の空き容量が必要ですが、現在の空きは %3 です。空きを増やしてから、もう一度お試しください。ここまでの作業は保存されています。</translation>
     </message>
+    <message>
+        <source>The model&apos;s settings file does not match its weights.</source>
+        <translation>モデルの設定ファイルが重みと一致しません。</translation>
+    </message>
+    <message>
+        <source>They come from different models. Choose the original model again, or download the model again from where you got it.</source>
+        <translation>設定ファイルと重みが別々のモデルのものです。元のモデルを選び直すか、入手元からモデルをダウンロードし直してください。</translation>
+    </message>
+    <message>
+        <source>A weight file of the model is incomplete.</source>
+        <translation>モデルの重みファイルが途中までしかありません。</translation>
+    </message>
+    <message>
+        <source>The copy or download did not finish. Copy the model again, or download it again from where you got it.</source>
+        <translation>コピーまたはダウンロードが最後まで終わっていません。モデルをもう一度コピーするか、入手元からダウンロードし直してください。</translation>
+    </message>
+    <message>
+        <source>Part of the model&apos;s weights is missing.</source>
+        <translation>モデルの重みファイルの一部が見つかりません。</translation>
+    </message>
+    <message>
+        <source>The model is split into several files and not all of them are there. Copy the whole model folder again, or download it again.</source>
+        <translation>このモデルは複数のファイルに分かれていますが、一部が足りません。モデルのフォルダーをまるごとコピーし直すか、ダウンロードし直してください。</translation>
+    </message>
+    <message>
+        <source>Part of this model belongs to a different kind of model.</source>
+        <translation>このモデルには、種類の違うモデルのファイルが含まれています。</translation>
+    </message>
+    <message>
+        <source>For example, Stable Diffusion 2.x weights are in a 1.5 folder. Choose the original model again, or download the model again from where you got it.</source>
+        <translation>たとえば、Stable Diffusion 1.5 のフォルダーに 2.x の重みが入っています。元のモデルを選び直すか、入手元からダウンロードし直してください。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s weights are damaged: they contain invalid numbers.</source>
+        <translation>モデルの重みが壊れています（無効な数値が含まれています）。</translation>
+    </message>
+    <message>
+        <source>Images made with it would be only noise or black. Download the model again, or use another copy.</source>
+        <translation>このままでは、ノイズや真っ黒な画像しか生成できません。モデルをダウンロードし直すか、別のコピーをお使いください。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s word list (tokenizer) does not fit the model.</source>
+        <translation>モデルの語彙ファイル（トークナイザー）がこのモデルに合っていません。</translation>
+    </message>
+    <message>
+        <source>Its tokenizer folder comes from another model or is incomplete. Choose the original model again, or download the model again from where you got it.</source>
+        <translation>tokenizer フォルダーが別のモデルのものか、一部が欠けています。元のモデルを選び直すか、入手元からダウンロードし直してください。</translation>
+    </message>
+    <message>
+        <source>This project is open for changes in another program.</source>
+        <translation>このプロジェクトは別のプログラムで編集中です。</translation>
+    </message>
+    <message>
+        <source>Close it there (another Rashisa window or rashisa-cli), or open the project read-only.</source>
+        <translation>そちら（別の Rashisa ウィンドウまたは rashisa-cli）で閉じるか、プロジェクトを読み取り専用で開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>ExportText</name>
@@ -1481,6 +1537,54 @@
     <message>
         <source>a few minutes</source>
         <translation>数分</translation>
+    </message>
+    <message>
+        <source>the Rashisa window</source>
+        <translation>Rashisa のウィンドウ</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>別のプログラム</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>別のパソコン</translation>
+    </message>
+    <message>
+        <source>It is open for changes in %1 on %2. Close it there, then open the project again to change it.</source>
+        <translation>%2 の %1 で編集中です。変更するには、そちらで閉じてからプロジェクトを開き直してください。</translation>
+    </message>
+    <message>
+        <source>This project is open read-only, so nothing can be changed.</source>
+        <translation>このプロジェクトは読み取り専用で開いているため、変更できません。</translation>
+    </message>
+    <message>
+        <source>a moment ago</source>
+        <translation>少し前</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (user %3) has had it open for changes since %4. You can open it read-only to look at it; to change it, close it there first.</source>
+        <translation>%2 の %1（ユーザー：%3）が %4 から編集のために開いています。読み取り専用で開けば内容を確認できます。変更するには、先にそちらで閉じてください。</translation>
+    </message>
+    <message>
+        <source>This project is open in another program</source>
+        <translation>このプロジェクトは別のプログラムで開かれています</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>読み取り専用で開く</translation>
+    </message>
+    <message>
+        <source>Opening the project read-only</source>
+        <translation>プロジェクトを読み取り専用で開いています</translation>
+    </message>
+    <message>
+        <source>Checking the free disk space</source>
+        <translation>空き容量を確認しています</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +2800,10 @@
         <source>Set for the demo: %1 px, %2 / %3 / %4 steps, %5 images at a time. Learning takes a few minutes, even on a CPU.</source>
         <translation>デモ用の設定です：%1 px、%2 / %3 / %4 ステップ、一度に %5 枚。CPU でも数分で学習できます。</translation>
     </message>
+    <message>
+        <source>Only %1 is free in %2, and learning this product needs about %3 there. Free some space there before you start; otherwise learning stops when the disk is full (you can resume it once there is space).</source>
+        <translation>%2 の空き容量は %1 ですが、この商品の学習には約 %3 が必要です。開始する前に空きを増やしてください。足りないまま始めると、ディスクがいっぱいになった時点で学習が止まります（空きを増やせば続きから再開できます）。</translation>
+    </message>
 </context>
 <context>
     <name>rashisa::ui::LossChart</name>
@@ -3065,6 +3173,14 @@
     <message>
         <source>Choose a model…</source>
         <translation>モデルを選ぶ…</translation>
+    </message>
+    <message>
+        <source>Read-only: you can look at this project but not change it.</source>
+        <translation>読み取り専用：このプロジェクトは確認のみで、変更はできません。</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>開き直す</translation>
     </message>
 </context>
 <context>

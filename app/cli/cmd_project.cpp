@@ -48,7 +48,7 @@ int run_new(const std::vector<std::string>& argv, const CancelToken&) {
 int run_info(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {}, {}, kProjectInfoHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project info PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project info PATH"));
   const auto model = project.base_model();
   const auto photos = project.list_photos();
   const auto concepts = project.list_concepts();
@@ -94,7 +94,7 @@ int run_info(const std::vector<std::string>& argv, const CancelToken&) {
 int run_log(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {"last"}, {}, kLogHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project log PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project log PATH"));
   const auto entries = project.audit_log(static_cast<std::size_t>(args.get_int("last", 0, 0, 1000000)));
   nlohmann::json list = nlohmann::json::array();
   for (const auto& e : entries) {

@@ -22,7 +22,8 @@ const char* const kProjectGenerateHelp =
     "\n"
     "Makes a batch: every product x every prompt of every template x every seed, as one job.\n"
     "The job is recorded before the first image, and each image is stored with all its settings\n"
-    "as soon as it is made; after Ctrl+C or a crash, --resume continues where it stopped.\n"
+    "as soon as it is made; after Ctrl+C or a crash, the same command again (or --resume, which\n"
+    "continues every unfinished job) goes on where it stopped.\n"
     "  --template T,...        template numbers or ids (see `templates`)\n"
     "  --product P,...         product names or numbers (default: every trained product)\n"
     "  --seeds A,B,...         seeds for every prompt (default: --seed S, S+1, ... as many as the\n"
@@ -95,7 +96,8 @@ json run_job(store::Project& project, std::int64_t job_id, workflow::ModelSessio
   } catch (const Error& e) {
     if (bar) bar->finish();
     if (e.code() == ErrorCode::Cancelled)
-      std::fprintf(stderr, "the images made so far are saved; continue with: project generate PATH --resume\n");
+      std::fprintf(stderr, "the images made so far are saved; run the same command again (or project generate PATH\n"
+                   "--resume) to continue\n");
     throw;
   }
   if (bar) bar->finish();
@@ -156,13 +158,23 @@ int run_project_generate(const std::vector<std::string>& argv, const CancelToken
     r.width = static_cast<int>(args.get_int("width", 0, 64, 2048));
     r.height = static_cast<int>(args.get_int("height", 0, 64, 2048));
     r.cap = static_cast<std::size_t>(args.get_int("max-images", 1000, 1, 100000));
-    const auto id = workflow::queue_batch(project, r);
-    const auto job = project.get_job(id);
-    std::fprintf(stderr, "job %lld: %lld images (first seed %lld)\n", static_cast<long long>(id),
-                 static_cast<long long>(job.spec.total), static_cast<long long>(r.first_seed));
-    jobs.push_back(id);
+    // The same command again continues the batch it started (after Ctrl+C, a crash, a kill).
+    const bool seeded = args.get("seed") || args.get("seeds");
+    if (const auto same = workflow::unfinished_job_like(project, workflow::plan_batch(project, r), seeded)) {
+      std::fprintf(stderr, "continuing job %lld, which the same command started: %lld of %lld images made\n",
+                   static_cast<long long>(same->id), static_cast<long long>(same->done),
+                   static_cast<long long>(same->spec.total));
+      jobs.push_back(same->id);
+    } else {
+      const auto id = workflow::queue_batch(project, r);
+      const auto job = project.get_job(id);
+      std::fprintf(stderr, "job %lld: %lld images (first seed %lld)\n", static_cast<long long>(id),
+                   static_cast<long long>(job.spec.total), static_cast<long long>(r.first_seed));
+      jobs.push_back(id);
+    }
+    const auto id = jobs.back();
     if (args.flag("queue-only")) {
-      if (args.flag("json")) print_json({{"jobs", json::array({{{"job", id}, {"total", job.spec.total}}})}});
+      if (args.flag("json")) print_json({{"jobs", json::array({{{"job", id}, {"total", project.get_job(id).spec.total}}})}});
       return kOk;
     }
   }
@@ -180,7 +192,7 @@ int run_project_generate(const std::vector<std::string>& argv, const CancelToken
 int run_jobs(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {}, {}, kJobsHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project jobs PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project jobs PATH"));
   json list = json::array();
   for (const auto& j : project.list_jobs()) {
     list.push_back({{"id", j.id}, {"status", store::job_status_name(j.status)}, {"done", j.done}, {"total", j.spec.total},
@@ -197,7 +209,7 @@ int run_jobs(const std::vector<std::string>& argv, const CancelToken&) {
 int run_images(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {"job", "review"}, {}, kImagesHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project images PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project images PATH"));
   std::optional<std::int64_t> job;
   if (args.get("job")) job = args.get_int("job", 0, 1, INT64_MAX);
   const std::string review = args.get_or("review", "");

@@ -101,7 +101,7 @@ int run_add_photos(const std::vector<std::string>& argv, const CancelToken& canc
 int run_photos(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {}, {}, kPhotosHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project photos PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project photos PATH"));
   json list = json::array();
   for (const auto& p : project.list_photos()) {
     const json rec = json::parse(p.findings, nullptr, false);
@@ -128,7 +128,7 @@ int run_photos(const std::vector<std::string>& argv, const CancelToken&) {
 int run_check(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {"photos"}, {}, kCheckHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project check PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project check PATH"));
   std::vector<std::int64_t> ids;
   if (auto p = args.get("photos")) ids = parse_id_list(*p, "--photos");
   const auto findings = workflow::check_photos(project, ids);

@@ -36,7 +36,7 @@ const char* const kExpandHelp =
 int run_templates(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {"save"}, {}, kTemplatesHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project templates PATH"));
+  const auto project = open_project_to_read(project_path_arg(args, "project templates PATH"));
   if (auto file = args.get("save")) {
     workflow::save_templates_file(project, *file);
     if (!args.flag("json")) std::printf("saved %zu templates to %s\n", project.list_templates().size(), file->c_str());
@@ -91,7 +91,7 @@ int run_add_template(const std::vector<std::string>& argv, const CancelToken&) {
 int run_expand(const std::vector<std::string>& argv, const CancelToken&) {
   Args args;
   if (parse_or_help(args, argv, {"template", "product"}, {}, kExpandHelp)) return kOk;
-  const auto project = open_project(project_path_arg(args, "project expand PATH --template T"));
+  const auto project = open_project_to_read(project_path_arg(args, "project expand PATH --template T"));
   const auto stored = workflow::find_template(project, args.required("template"));
   const auto t = workflow::from_stored(stored);
   std::string token = "<product>", category = "product";

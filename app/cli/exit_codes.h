@@ -13,6 +13,7 @@ enum ExitCode : int {
   kOutOfMemory = 5,    // the device ran out of memory
   kOutputFailed = 6,   // an output could not be written
   kCheckFailed = 7,    // `project check` found a problem that must be fixed before training
+  kInUse = 8,          // another program (the window, another rashisa-cli) has the project open
   kCancelled = 130,    // stopped by Ctrl+C; nothing half-written was left
 };
 

@@ -5,6 +5,7 @@
 #include "engine/core/progress.h"
 #include "engine/ml/pipeline/cpu_threads.h"
 #include "engine/platform/platform.h"
+#include "engine/store/project_lease.h"
 
 #include <c10/util/Exception.h>
 
@@ -35,7 +36,16 @@ const char* const kHelp =
     "\n"
     "exit codes: 0 ok, 1 unexpected failure, 2 wrong command line, 3 input missing or\n"
     "unreadable, 4 model or project file damaged/unsupported/unsafe/from a newer Rashisa,\n"
-    "5 out of memory, 6 output not written, 7 photo check found errors, 130 cancelled (Ctrl+C)\n";
+    "5 out of memory, 6 output not written, 7 photo check found errors, 8 project open in\n"
+    "another program (read-only commands still work), 130 cancelled (Ctrl+C)\n";
+
+/// Why a command that changes a project cannot run now, and what to do instead.
+void print_in_use(const rashisa::store::ProjectInUse& e) {
+  std::fprintf(stderr,
+               "\nrashisa-cli: the project is open in %s; close it there, or read it with a read-only "
+               "command (project info, photos, check, templates, expand, jobs, images, log)\n",
+               rashisa::store::describe_holder(e.holder()).c_str());
+}
 
 bool is_oom(const std::string& what) {
   return what.find("out of memory") != std::string::npos || what.find("CUDA out of memory") != std::string::npos;
@@ -58,6 +68,10 @@ int main(int argc, char** argv) {
     return kOk;
   }
   std::signal(SIGINT, on_interrupt);
+  // Other programs see who holds a project; a lease left by a killed run is taken over, and said so.
+  rashisa::store::set_lease_program("rashisa-cli");
+  rashisa::store::set_lease_reporter(
+      [](const std::string& line) { std::fprintf(stderr, "rashisa-cli: %s\n", line.c_str()); });
   rashisa::ml::configure_cpu_threads();
   const std::string command = args[0];
   args.erase(args.begin());
@@ -69,6 +83,9 @@ int main(int argc, char** argv) {
     if (command == "demo") return run_demo(args);
     std::fprintf(stderr, "rashisa-cli: unknown command \"%s\"\n\n%s", command.c_str(), kHelp);
     return kUsage;
+  } catch (const rashisa::store::ProjectInUse& e) {
+    print_in_use(e);
+    return kInUse;
   } catch (const rashisa::Error& e) {
     if (e.code() == rashisa::ErrorCode::Cancelled) {
       std::fprintf(stderr, "\nrashisa-cli: cancelled\n");

@@ -27,6 +27,10 @@ std::string project_path_arg(const Args& args, const char* usage) {
 
 store::Project open_project(const std::string& path) { return store::Project::open(std::filesystem::u8path(path)); }
 
+store::Project open_project_to_read(const std::string& path) {
+  return store::Project::open(std::filesystem::u8path(path), store::Project::OpenMode::ReadOnly);
+}
+
 std::vector<std::int64_t> parse_id_list(const std::string& text, const std::string& what) {
   std::vector<std::int64_t> out;
   std::size_t pos = 0;

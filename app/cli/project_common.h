@@ -54,8 +54,11 @@ bool parse_or_help(Args& out, const std::vector<std::string>& argv, std::set<std
 /// The PATH positional (the project file) and the rest; Error(InvalidArgument) when missing.
 std::string project_path_arg(const Args& args, const char* usage);
 
-/// Opens the project (every refusal is a typed StoreError with its message).
+/// Opens the project to change it, taking its lease (every refusal is a typed StoreError with
+/// its message; store::ProjectInUse while another program has it open: main() says who).
 store::Project open_project(const std::string& path);
+/// Opens the project only to read it (no lease: works while another program has it open).
+store::Project open_project_to_read(const std::string& path);
 
 /// "1,2,5-7" -> {1,2,5,6,7}; Error(InvalidArgument) naming `what` when malformed.
 std::vector<std::int64_t> parse_id_list(const std::string& text, const std::string& what);

@@ -19,4 +19,16 @@ const char* error_code_name(ErrorCode code) {
   return "internal";
 }
 
+const char* model_fault_name(ModelFault fault) {
+  switch (fault) {
+    case ModelFault::ConfigMismatch: return "model-config-mismatch";
+    case ModelFault::Truncated: return "model-truncated";
+    case ModelFault::MissingShard: return "model-missing-shard";
+    case ModelFault::OtherArchitecture: return "model-other-architecture";
+    case ModelFault::NonFinite: return "model-not-finite";
+    case ModelFault::TokenizerMismatch: return "model-tokenizer-mismatch";
+  }
+  return "model-config-mismatch";
+}
+
 }  // namespace rashisa

@@ -35,4 +35,28 @@ class Error : public std::runtime_error {
   ErrorCode code_;
 };
 
+/// What exactly is wrong with a model's files: finer than ErrorCode, so that the window can say
+/// it in the user's words. Carried by ModelError, whose code stays the broad one (FileFormat,
+/// FileNotFound, ModelMismatch) that the CLI maps to its exit code.
+enum class ModelFault {
+  ConfigMismatch,     // a config.json disagrees with the shapes of its own weights
+  Truncated,          // a weight file is cut short (an unfinished copy or download)
+  MissingShard,       // a shard of sharded weights is missing or does not match its index
+  OtherArchitecture,  // a component holds weights of another kind of model (SD 2.x for 1.x, a VAE, SDXL)
+  NonFinite,          // weights hold NaN or infinite values
+  TokenizerMismatch,  // the tokenizer is incomplete or does not fit the text encoder
+};
+
+/// Stable identifier of a ModelFault ("model-truncated", ...), used as the window's error code.
+const char* model_fault_name(ModelFault fault);
+
+class ModelError : public Error {
+ public:
+  ModelError(ErrorCode code, ModelFault fault, const std::string& message) : Error(code, message), fault_(fault) {}
+  ModelFault fault() const noexcept { return fault_; }
+
+ private:
+  ModelFault fault_;
+};
+
 }  // namespace rashisa

@@ -1,6 +1,7 @@
 #include "engine/export/image_export.h"
 
 #include "engine/core/error.h"
+#include "engine/core/space_advice.h"
 #include "engine/export/exiv2_export_p.h"
 #include "engine/platform/platform.h"
 
@@ -172,6 +173,15 @@ std::vector<std::uint8_t> encode(const RgbImage& image, ExportFormat format, int
 
 // ---------------------------------------------------------------- atomic write
 
+/// A full or read-only export folder: the message names it and the space this image needs.
+void space_check(const platform::OsError& error, const fs::path& dir, std::size_t bytes) {
+  if (error.fault == platform::OsFault::DiskFull)
+    write_error(disk_full_advice(folder_of(dir / "x"), static_cast<std::int64_t>(bytes), "write this image") +
+                " (" + error.message + ")");
+  if (error.fault == platform::OsFault::ReadOnly)
+    write_error(read_only_advice(folder_of(dir / "x"), "write images") + " (" + error.message + ")");
+}
+
 void write_atomically(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
   static std::atomic<unsigned> counter{0};
   const fs::path dir = path.parent_path();
@@ -179,12 +189,15 @@ void write_atomically(const fs::path& path, const std::vector<std::uint8_t>& byt
                                         std::to_string(platform::process_id()) + "-" + std::to_string(counter++));
   platform::OsError error;
   platform::File f = platform::File::open(tmp, platform::File::Mode::CreateNew, error);
+  space_check(error, dir, bytes.size());
   if (error)
     write_error("could not create a file in '" + (dir.empty() ? std::string(".") : dir.u8string()) +
                 "': " + error.message + " (check that the folder exists and is writable)");
   try {
-    if ((error = f.write_all(bytes.data(), bytes.size())) || (error = f.sync()) || (error = f.close()))
+    if ((error = f.write_all(bytes.data(), bytes.size())) || (error = f.sync()) || (error = f.close())) {
+      space_check(error, dir, bytes.size());
       write_error("could not write '" + tmp.u8string() + "': " + error.message);
+    }
     if ((error = platform::replace_file(tmp, path)))
       write_error("could not move the finished image to '" + path.u8string() + "': " + error.message);
   } catch (...) {
@@ -224,9 +237,8 @@ std::string a1111_parameters(const ImageProvenance& p, int width, int height) {
   return out;
 }
 
-void export_image(const std::string& path, const RgbImage& image, ExportFormat format, int jpeg_quality,
-                  const ImageProvenance& provenance) {
-  if (path.empty()) throw Error(ErrorCode::InvalidArgument, "no file name to export to");
+std::vector<std::uint8_t> export_bytes(const RgbImage& image, ExportFormat format, int jpeg_quality,
+                                       const ImageProvenance& provenance) {
   if (format == ExportFormat::Jpeg && (jpeg_quality < 1 || jpeg_quality > 100))
     throw Error(ErrorCode::InvalidArgument, "JPEG quality must be between 1 and 100 (90-95 is usual)");
   try {
@@ -235,6 +247,19 @@ void export_image(const std::string& path, const RgbImage& image, ExportFormat f
     std::vector<std::uint8_t> bytes = encode(image, format, jpeg_quality);
     bytes = detail::add_provenance(bytes, format, provenance, parameters);
     if (format == ExportFormat::Png && !parameters.empty()) bytes = insert_after_ihdr(bytes, parameters_chunk(parameters));
+    return bytes;
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    write_error(std::string("could not export an image: ") + e.what());
+  }
+}
+
+void export_image(const std::string& path, const RgbImage& image, ExportFormat format, int jpeg_quality,
+                  const ImageProvenance& provenance) {
+  if (path.empty()) throw Error(ErrorCode::InvalidArgument, "no file name to export to");
+  const std::vector<std::uint8_t> bytes = export_bytes(image, format, jpeg_quality, provenance);
+  try {
     write_atomically(fs::u8path(path), bytes);
   } catch (const Error&) {
     throw;

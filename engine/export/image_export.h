@@ -60,6 +60,12 @@ std::string a1111_parameters(const ImageProvenance& p, int width, int height);
 void export_image(const std::string& path, const RgbImage& image, ExportFormat format, int jpeg_quality,
                   const ImageProvenance& provenance);
 
+/// The bytes export_image() writes for the same arguments, without writing them. The same image
+/// and provenance give the same bytes (nothing time-dependent is written), so a file that holds
+/// exactly these bytes is one an earlier export finished. Throws as export_image() does.
+std::vector<std::uint8_t> export_bytes(const RgbImage& image, ExportFormat format, int jpeg_quality,
+                                       const ImageProvenance& provenance);
+
 /// What read_provenance() finds in a file.
 struct ReadProvenance {
   std::string digital_source_type;  // Xmp.iptcExt.DigitalSourceType, empty if absent

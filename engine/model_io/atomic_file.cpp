@@ -1,6 +1,7 @@
 #include "engine/model_io/atomic_file.h"
 
 #include "engine/core/error.h"
+#include "engine/core/space_advice.h"
 
 #include <string>
 #include <system_error>
@@ -13,13 +14,26 @@ namespace {
   throw Error(ErrorCode::FileWrite, "cannot " + what + " " + path.u8string() + ": " + why);
 }
 
+/// A full or read-only disk: say which folder and what to do (the caller's `what` failed there).
+void space_check(const std::filesystem::path& target, const platform::OsError& error) {
+  const std::string file = target.filename().u8string();
+  if (error.fault == platform::OsFault::DiskFull)
+    throw Error(ErrorCode::FileWrite,
+                disk_full_advice(folder_of(target), 0, "write " + file) + " (" + error.message + ")");
+  if (error.fault == platform::OsFault::ReadOnly)
+    throw Error(ErrorCode::FileWrite, read_only_advice(folder_of(target), "write " + file) + " (" + error.message + ")");
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(const std::filesystem::path& target) : target_(target), tmp_(target) {
   tmp_ += ".tmp";
   platform::OsError error;
   file_ = platform::File::open(tmp_, platform::File::Mode::CreateOrTruncate, error);
-  if (error) fail(tmp_, "create", error.message);
+  if (error) {
+    space_check(target_, error);
+    fail(tmp_, "create", error.message);
+  }
 }
 
 AtomicFile::~AtomicFile() {
@@ -30,14 +44,23 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(const void* data, std::size_t size) {
-  if (const auto error = file_.write_all(data, size)) fail(tmp_, "write", error.message + " (is the disk full?)");
+  if (const auto error = file_.write_all(data, size)) {
+    space_check(target_, error);
+    fail(tmp_, "write", error.message + " (is the disk full?)");
+  }
 }
 
 void AtomicFile::commit() {
   // The data must be on disk before the rename makes it visible, or a power cut can leave
   // a renamed but empty file (ext4 data=writeback, XFS, ...).
-  if (const auto error = file_.sync()) fail(tmp_, "flush", error.message);
-  if (const auto error = file_.close()) fail(tmp_, "close", error.message);
+  if (const auto error = file_.sync()) {
+    space_check(target_, error);
+    fail(tmp_, "flush", error.message);
+  }
+  if (const auto error = file_.close()) {
+    space_check(target_, error);
+    fail(tmp_, "close", error.message);
+  }
   if (const auto error = platform::replace_file(tmp_, target_)) {
 #ifdef _WIN32
     fail(target_, "replace", error.message + " (is the file open in another program?)");

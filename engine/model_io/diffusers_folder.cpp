@@ -3,6 +3,7 @@
 #include "engine/model_io/python_json.h"
 
 #include "engine/core/error.h"
+#include "engine/model_io/model_check.h"
 #include "engine/model_io/pickle_guard.h"
 #include "engine/model_io/safetensors_torch.h"
 
@@ -82,7 +83,10 @@ bool choose_variant(const fs::path& dir, const std::string& base, const std::str
     for (const auto& shard : shards) {
       const fs::path p = shard_path(dir, shard, index);
       if (!fs::is_regular_file(p))
-        throw Error(ErrorCode::FileNotFound, index.u8string() + " lists the shard " + shard + ", which is missing");
+        throw ModelError(ErrorCode::FileNotFound, ModelFault::MissingShard,
+                         index.u8string() + " lists the shard " + shard +
+                             ", which is missing. The model was not copied completely: copy it again, or download "
+                             "it again from where you got it.");
       out.weights.push_back(p);
     }
     out.index = index;
@@ -179,8 +183,7 @@ std::map<std::string, torch::Tensor> load_component_weights(const ComponentFiles
   std::map<std::string, torch::Tensor> out;
   std::map<std::string, std::string> origin;  // tensor -> shard file name
   for (const auto& path : files.weights) {
-    refuse_pickle(path);
-    const auto file = SafetensorsFile::open(path);
+    const auto file = open_weights_file(path);
     for (auto& [name, tensor] : load_all(file)) {
       if (!out.emplace(name, tensor).second)
         throw Error(ErrorCode::FileFormat, "the tensor \"" + name + "\" is in both " + origin[name] + " and " +
@@ -202,7 +205,8 @@ std::map<std::string, torch::Tensor> load_component_weights(const ComponentFiles
       std::string msg = files.index.u8string() + " does not match its shards: ";
       for (std::size_t i = 0; i < problems.size() && i < 10; ++i) msg += (i ? "; " : "") + problems[i];
       if (problems.size() > 10) msg += "; ... and " + std::to_string(problems.size() - 10) + " more";
-      throw Error(ErrorCode::FileFormat, msg);
+      throw ModelError(ErrorCode::FileFormat, ModelFault::MissingShard,
+                       msg + ". The shards do not belong together: copy the model again, or download it again.");
     }
   }
   return out;

@@ -2,7 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/model_io/ldm_names.h"
-#include "engine/model_io/pickle_guard.h"
+#include "engine/model_io/model_check.h"
 #include "engine/model_io/safetensors_torch.h"
 #include "engine/model_io/state_dict.h"
 
@@ -77,8 +77,7 @@ SingleFileModel load_single_file(const fs::path& file, std::optional<bool> v_pre
   if (!fs::exists(file)) throw Error(ErrorCode::FileNotFound, "there is no checkpoint at " + file.u8string());
   if (fs::is_directory(file))
     throw Error(ErrorCode::InvalidArgument, file.u8string() + " is a folder, not a single-file checkpoint");
-  refuse_pickle(file);
-  const SafetensorsFile st = SafetensorsFile::open(file);
+  const SafetensorsFile st = open_weights_file(file);
   ShapeMap shapes;
   for (const auto& t : st.tensors()) shapes.emplace(t.name, t.shape);
 

@@ -78,7 +78,7 @@ void load_state_dict(torch::nn::Module& module, const std::map<std::string, torc
     append_list(os, "wrong shape", misshaped);
     os << "\nCheck that the file belongs to this kind of model (for example not a Stable Diffusion 2 file "
           "for a Stable Diffusion 1 model) and that it is complete.";
-    throw Error(ErrorCode::ModelMismatch, os.str());
+    throw ModelError(ErrorCode::ModelMismatch, ModelFault::ConfigMismatch, os.str());
   }
 
   torch::NoGradGuard no_grad;

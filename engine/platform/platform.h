@@ -148,4 +148,48 @@ std::vector<std::string> utf8_arguments(int argc, char** argv);
 /// to do on POSIX.
 void use_utf8_console() noexcept;
 
+/// The machine's name (UTF-8): gethostname / GetComputerNameExW; empty when the system does not say.
+std::string host_name();
+
+/// An exclusive lock on a small file that the system drops when the process ends, however it
+/// ends (a crash or kill -9 included). POSIX: flock() on the open file (whole file, advisory);
+/// Windows: LockFileEx on one byte far past the end (so others can still read the contents) of
+/// a handle opened without FILE_SHARE_DELETE. Two LockFiles on one path conflict even inside
+/// one process. Move-only; the destructor unlocks and closes but leaves the file.
+class LockFile {
+ public:
+  enum class Outcome { Locked, Held, Failed };
+
+  /// Opens or creates `path` and tries to lock it without waiting. Locked: the returned object
+  /// holds the lock (its file is the one at `path` now: a file removed by its last holder while
+  /// this call ran is not taken). Held: another open file holds the lock. Failed: `error` says
+  /// why (a read-only folder, say).
+  static LockFile try_lock(const std::filesystem::path& path, Outcome& outcome, OsError& error);
+
+  LockFile() noexcept = default;
+  ~LockFile();
+  LockFile(LockFile&& other) noexcept { std::swap(handle_, other.handle_); }
+  LockFile& operator=(LockFile&& other) noexcept {
+    LockFile old(std::move(other));
+    std::swap(handle_, old.handle_);
+    return *this;
+  }
+  LockFile(const LockFile&) = delete;
+  LockFile& operator=(const LockFile&) = delete;
+
+  bool is_locked() const noexcept { return handle_ != -1; }
+  /// The file's whole contents (at most 64 KiB are read).
+  std::string read_all(OsError& error) const;
+  /// Replaces the file's contents with `text` (not fsync'ed: it only describes the holder).
+  OsError replace_contents(const std::string& text);
+  /// Removes the file from its folder and then unlocks and closes it, so the next holder
+  /// starts from a new file. POSIX: unlink while still locked; Windows: unlock, close, then
+  /// DeleteFileW, which fails harmlessly while another program has the file open.
+  void remove_and_unlock(const std::filesystem::path& path) noexcept;
+
+ private:
+  // POSIX: the file descriptor; Windows: the HANDLE. -1 when not locked.
+  std::intptr_t handle_ = -1;
+};
+
 }  // namespace rashisa::platform

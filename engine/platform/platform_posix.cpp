@@ -2,6 +2,7 @@
 #include "engine/platform/platform.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -185,6 +186,98 @@ MemoryInfo physical_memory() {
   }
 #endif
   return m;
+}
+
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return {};
+  return name;
+}
+
+// ---------------------------------------------------------------- LockFile
+
+namespace {
+
+/// The open file `fd` is still the one named `path` (its last holder did not remove it).
+bool still_named(int fd, const fs::path& path) {
+  struct stat open_st {}, named_st {};
+  return ::fstat(fd, &open_st) == 0 && ::stat(path.c_str(), &named_st) == 0 && open_st.st_dev == named_st.st_dev &&
+         open_st.st_ino == named_st.st_ino;
+}
+
+}  // namespace
+
+LockFile LockFile::try_lock(const fs::path& path, Outcome& outcome, OsError& error) {
+  error = {};
+  // A holder that releases removes the file while still holding it: a file opened just before
+  // that is a dead one, so open the new name again (a few times at most).
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+      error = from_errno(errno);
+      outcome = Outcome::Failed;
+      return {};
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      const int err = errno;
+      const bool renamed = !still_named(fd, path);
+      ::close(fd);
+      if (err == EINTR || (err == EWOULDBLOCK && renamed)) continue;
+      outcome = err == EWOULDBLOCK ? Outcome::Held : Outcome::Failed;
+      if (outcome == Outcome::Failed) error = from_errno(err);
+      return {};
+    }
+    if (still_named(fd, path)) {
+      LockFile lock;
+      lock.handle_ = fd;
+      outcome = Outcome::Locked;
+      return lock;
+    }
+    ::close(fd);
+  }
+  outcome = Outcome::Held;
+  return {};
+}
+
+LockFile::~LockFile() {
+  if (handle_ >= 0) ::close(fd_of(handle_));  // closing the last descriptor drops the flock
+}
+
+std::string LockFile::read_all(OsError& error) const {
+  error = {};
+  std::string out(64 * 1024, '\0');
+  std::size_t got = 0;
+  while (got < out.size()) {
+    const ssize_t n = ::pread(fd_of(handle_), &out[got], out.size() - got, static_cast<off_t>(got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = from_errno(errno);
+      break;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  out.resize(got);
+  return out;
+}
+
+OsError LockFile::replace_contents(const std::string& text) {
+  if (::ftruncate(fd_of(handle_), 0) != 0) return from_errno(errno);
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::pwrite(fd_of(handle_), text.data() + done, text.size() - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? from_errno(errno) : OsError{OsFault::Other, 0, "nothing written"};
+    done += static_cast<std::size_t>(n);
+  }
+  return {};
+}
+
+void LockFile::remove_and_unlock(const fs::path& path) noexcept {
+  if (handle_ < 0) return;
+  if (still_named(fd_of(handle_), path)) ::unlink(path.c_str());
+  ::close(fd_of(handle_));
+  handle_ = -1;
 }
 
 std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, argv + argc}; }

@@ -198,6 +198,95 @@ MemoryInfo physical_memory() {
   return m;
 }
 
+std::string host_name() {
+  wchar_t name[256];
+  DWORD size = static_cast<DWORD>(std::size(name));
+  if (!GetComputerNameExW(ComputerNameDnsHostname, name, &size)) return {};
+  return to_utf8(name);
+}
+
+// ---------------------------------------------------------------- LockFile
+
+namespace {
+
+// The locked byte lies far past the end, so the holder's details stay readable by others.
+// Ref: https://learn.microsoft.com/windows/win32/api/fileapi/nf-fileapi-lockfileex
+// ("Locking a region that goes beyond the current end-of-file position is not an error").
+constexpr DWORD kLockOffsetHigh = 0x100;  // 1 TiB
+
+OVERLAPPED lock_region() {
+  OVERLAPPED region{};
+  region.Offset = 0;
+  region.OffsetHigh = kLockOffsetHigh;
+  return region;
+}
+
+}  // namespace
+
+LockFile LockFile::try_lock(const fs::path& path, Outcome& outcome, OsError& error) {
+  error = {};
+  // Without FILE_SHARE_DELETE nobody can remove the file while any program has it open.
+  const HANDLE h = CreateFileW(path.c_str(), GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                               nullptr, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) {
+    const DWORD err = GetLastError();
+    // A holder removing the file right now: it is being released, but not free yet.
+    outcome = err == ERROR_SHARING_VIOLATION ? Outcome::Held : Outcome::Failed;
+    if (outcome == Outcome::Failed) error = from_win32(err);
+    return {};
+  }
+  OVERLAPPED region = lock_region();
+  if (!LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &region)) {
+    const DWORD err = GetLastError();
+    CloseHandle(h);
+    outcome = err == ERROR_LOCK_VIOLATION || err == ERROR_IO_PENDING ? Outcome::Held : Outcome::Failed;
+    if (outcome == Outcome::Failed) error = from_win32(err);
+    return {};
+  }
+  LockFile lock;
+  lock.handle_ = reinterpret_cast<std::intptr_t>(h);
+  outcome = Outcome::Locked;
+  return lock;
+}
+
+LockFile::~LockFile() {
+  if (handle_ != -1) CloseHandle(handle_of(handle_));  // the system drops the lock with the handle
+}
+
+std::string LockFile::read_all(OsError& error) const {
+  error = {};
+  std::string out(64 * 1024, '\0');
+  OVERLAPPED at{};  // from offset 0
+  DWORD got = 0;
+  if (!ReadFile(handle_of(handle_), out.data(), static_cast<DWORD>(out.size()), &got, &at)) {
+    const DWORD err = GetLastError();
+    if (err != ERROR_HANDLE_EOF) error = from_win32(err);
+    got = 0;
+  }
+  out.resize(got);
+  return out;
+}
+
+OsError LockFile::replace_contents(const std::string& text) {
+  const HANDLE h = handle_of(handle_);
+  LARGE_INTEGER zero{};
+  if (!SetFilePointerEx(h, zero, nullptr, FILE_BEGIN) || !SetEndOfFile(h)) return from_win32(GetLastError());
+  DWORD written = 0;
+  if (!text.empty() && !WriteFile(h, text.data(), static_cast<DWORD>(text.size()), &written, nullptr))
+    return from_win32(GetLastError());
+  if (written != text.size()) return {OsFault::Other, 0, "nothing written"};
+  return {};
+}
+
+void LockFile::remove_and_unlock(const fs::path& path) noexcept {
+  if (handle_ == -1) return;
+  OVERLAPPED region = lock_region();
+  UnlockFileEx(handle_of(handle_), 0, 1, 0, &region);
+  CloseHandle(handle_of(handle_));
+  handle_ = -1;
+  DeleteFileW(path.c_str());  // fails while another program has it open: then it stays theirs
+}
+
 std::vector<std::string> utf8_arguments(int argc, char** argv) {
   int n = 0;
   LPWSTR* wide = CommandLineToArgvW(GetCommandLineW(), &n);

@@ -1,7 +1,9 @@
 // Concepts: a subject learned from photos, with its training settings, progress, resume
 // checkpoint and final package (both chunked blobs, see blobs.cpp).
+#include "engine/core/space_advice.h"
 #include "engine/store/project_impl.h"
 
+#include <istream>
 #include <ostream>
 
 namespace rashisa::store {
@@ -61,9 +63,9 @@ void require_unique_name(sqlite3* db, const std::string& name, std::int64_t exce
 
 /// Stores a new blob and points `column` of the concept at it; the triggers of the
 /// schema free the blob it replaces, all in one transaction.
-void store_blob(Project::Impl& im, std::int64_t id, const char* column,
-                const detail::ByteSource& source, const ConceptProgress* progress,
-                const char* action) {
+void store_blob_now(Project::Impl& im, std::int64_t id, const char* column,
+                    const detail::ByteSource& source, const ConceptProgress* progress,
+                    const char* action) {
   sqlite3* db = im.get();
   const char* what = "Could not save the concept's data";
   Transaction tx(db, what);
@@ -85,6 +87,39 @@ void store_blob(Project::Impl& im, std::int64_t id, const char* column,
     detail::audit(db, im.actor, action, {{"concept", id}, {"bytes", size}});
   }
   tx.commit();
+}
+
+/// Bytes left to read in `in`; 0 when the stream cannot say (not seekable).
+std::int64_t remaining_bytes(std::istream& in) {
+  const auto here = in.tellg();
+  if (here < 0 || !in.seekg(0, std::ios::end)) return in.clear(), 0;
+  const auto end = in.tellg();
+  in.seekg(here);
+  return end > here ? static_cast<std::int64_t>(end - here) : 0;
+}
+
+/// store_blob_now(); a full or read-only disk is reported with the project's folder and the space
+/// it needs: the new data (`size`) plus SQLite's journal, which holds the pages of the blob it
+/// replaces (they are overwritten with zeros, secure_delete).
+void store_blob(Project::Impl& im, std::int64_t id, const char* column, const detail::ByteSource& source,
+                const ConceptProgress* progress, const char* action, std::int64_t size) {
+  try {
+    store_blob_now(im, id, column, source, progress, action);
+  } catch (const StoreError& e) {
+    std::int64_t replaced = 0;
+    try {
+      const std::string q = std::string("SELECT ") + column + " FROM concepts WHERE id = ?";
+      sql::Statement s(im.get(), q.c_str(), "Could not read the project");
+      s.bind(1, id);
+      if (s.step() && !s.is_null(0)) replaced = detail::blob_size(im.get(), s.int64(0));
+    } catch (const StoreError&) {
+      // Only the estimate is less exact; the original error is what matters.
+    }
+    const bool checkpoint = std::string(column) == "checkpoint_blob";
+    throw with_space_advice(e, folder_of(im.path), size + replaced,
+                            checkpoint ? "save this training checkpoint in the project"
+                                       : "store the finished product in the project");
+  }
 }
 
 /// False when the concept has no value in `column`.
@@ -116,6 +151,18 @@ bool load_stream(const Project::Impl& im, std::int64_t id, const char* column, s
     os.write(reinterpret_cast<const char*>(p), static_cast<std::streamsize>(n));
     if (!os) throw StoreError(StoreFault::Io, "Could not write the concept's data out of the project.");
   });
+}
+
+void clear_checkpoint_now(Project::Impl& im, std::int64_t concept_id) {
+  sqlite3* db = im.get();
+  const char* what = "Could not remove the concept's checkpoint";
+  Transaction tx(db, what);
+  detail::require_row(db, "concepts", "Concept", concept_id);
+  sql::Statement s(db, "UPDATE concepts SET checkpoint_blob = NULL, updated_at = ? WHERE id = ?",
+                   what);
+  s.bind(1, sql::now_utc()).bind(2, concept_id).run();
+  detail::audit(db, im.actor, "concept.checkpoint.clear", {{"concept", concept_id}});
+  tx.commit();
 }
 
 }  // namespace
@@ -246,14 +293,15 @@ void Project::save_checkpoint(std::int64_t concept_id, const Bytes& bytes,
                               const ConceptProgress& progress) {
   validate(progress);
   store_blob(impl(), concept_id, "checkpoint_blob", detail::source_of(bytes), &progress,
-             "concept.checkpoint");
+             "concept.checkpoint", static_cast<std::int64_t>(bytes.size()));
 }
 
 void Project::save_checkpoint(std::int64_t concept_id, std::istream& bytes,
                               const ConceptProgress& progress) {
   validate(progress);
+  const std::int64_t size = remaining_bytes(bytes);
   store_blob(impl(), concept_id, "checkpoint_blob", detail::source_of(bytes), &progress,
-             "concept.checkpoint");
+             "concept.checkpoint", size);
 }
 
 std::optional<Bytes> Project::load_checkpoint(std::int64_t concept_id) const {
@@ -265,24 +313,26 @@ bool Project::load_checkpoint(std::int64_t concept_id, std::ostream& out) const 
 }
 
 void Project::clear_checkpoint(std::int64_t concept_id) {
-  Impl& im = impl();
-  sqlite3* db = im.get();
-  const char* what = "Could not remove the concept's checkpoint";
-  Transaction tx(db, what);
-  detail::require_row(db, "concepts", "Concept", concept_id);
-  sql::Statement s(db, "UPDATE concepts SET checkpoint_blob = NULL, updated_at = ? WHERE id = ?",
-                   what);
-  s.bind(1, sql::now_utc()).bind(2, concept_id).run();
-  detail::audit(db, im.actor, "concept.checkpoint.clear", {{"concept", concept_id}});
-  tx.commit();
+  try {
+    clear_checkpoint_now(impl(), concept_id);
+  } catch (const StoreError& e) {
+    // Its pages are overwritten with zeros (secure_delete), so SQLite's journal keeps a copy of
+    // them until the removal commits: about the checkpoint's size.
+    const auto size = e.fault() == StoreFault::DiskFull ? get_concept(concept_id).checkpoint_size : std::nullopt;
+    throw with_space_advice(e, folder_of(impl().path), size.value_or(0),
+                            "remove the saved training checkpoint (SQLite's journal keeps a "
+                            "copy of it until the removal is done)");
+  }
 }
 
 void Project::save_package(std::int64_t concept_id, const Bytes& bytes) {
-  store_blob(impl(), concept_id, "package_blob", detail::source_of(bytes), nullptr, "concept.package");
+  store_blob(impl(), concept_id, "package_blob", detail::source_of(bytes), nullptr, "concept.package",
+             static_cast<std::int64_t>(bytes.size()));
 }
 
 void Project::save_package(std::int64_t concept_id, std::istream& bytes) {
-  store_blob(impl(), concept_id, "package_blob", detail::source_of(bytes), nullptr, "concept.package");
+  const std::int64_t size = remaining_bytes(bytes);
+  store_blob(impl(), concept_id, "package_blob", detail::source_of(bytes), nullptr, "concept.package", size);
 }
 
 std::optional<Bytes> Project::load_package(std::int64_t concept_id) const {

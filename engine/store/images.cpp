@@ -1,4 +1,5 @@
 // Generated images with everything needed to reproduce them, and their review status.
+#include "engine/core/space_advice.h"
 #include "engine/store/project_impl.h"
 
 namespace rashisa::store {
@@ -48,10 +49,7 @@ void validate(sqlite3* db, const NewImage& image) {
   detail::require_json(db, p.template_values, "template values", true);
 }
 
-}  // namespace
-
-std::int64_t Project::add_image(const NewImage& image) {
-  Impl& im = impl();
+std::int64_t insert_image(Project::Impl& im, const NewImage& image) {
   sqlite3* db = im.get();
   validate(db, image);
   const char* what = "Could not save the generated image";
@@ -69,11 +67,33 @@ std::int64_t Project::add_image(const NewImage& image) {
   s.bind(10, p.negative_prompt).bind(11, p.template_values).bind(12, p.base_model_sha256);
   s.bind(13, sql::now_utc()).bind_blob(14, image.png.data(), image.png.size()).run();
   const std::int64_t id = sqlite3_last_insert_rowid(db);
+  if (image.job_id) {
+    // The job's count moves with its image, in the same transaction: a kill between the two
+    // can never leave a stored image uncounted. (A job's images are made in order, so the
+    // count of its stored images is its progress; resuming starts from the same count.)
+    sql::Statement progress(db,
+                            "UPDATE jobs SET done = (SELECT COUNT(*) FROM images WHERE job_id = ?), "
+                            "updated_at = ? WHERE id = ?",
+                            what);
+    progress.bind(1, *image.job_id).bind(2, sql::now_utc()).bind(3, *image.job_id).run();
+  }
   detail::audit(db, im.actor, "image.add",
                 {{"image", id}, {"job", image.job_id}, {"concept", image.concept_id},
                  {"seed", p.seed}, {"prompt", p.prompt}});
   tx.commit();
   return id;
+}
+
+}  // namespace
+
+std::int64_t Project::add_image(const NewImage& image) {
+  try {
+    return insert_image(impl(), image);
+  } catch (const StoreError& e) {
+    // The PNG and its row; the journal holds only the few pages the insert touches.
+    throw with_space_advice(e, folder_of(impl().path), static_cast<std::int64_t>(image.png.size() + 64 * 1024),
+                            "store this image in the project");
+  }
 }
 
 std::vector<ImageInfo> Project::list_images(std::optional<std::int64_t> job_id) const {

@@ -1,5 +1,6 @@
 // Photos: the user's original files with their import metadata and thumbnail.
 #include "engine/core/sha256.h"
+#include "engine/core/space_advice.h"
 #include "engine/store/project_impl.h"
 
 namespace rashisa::store {
@@ -24,10 +25,7 @@ PhotoInfo photo_from(const sql::Statement& s) {
   return p;
 }
 
-}  // namespace
-
-std::int64_t Project::add_photo(const Bytes& original, const NewPhoto& meta) {
-  Impl& im = impl();
+std::int64_t insert_photo(Project::Impl& im, const Bytes& original, const NewPhoto& meta) {
   sqlite3* db = im.get();
   detail::require(!original.empty(), "The photo " + meta.file_name + " is empty.");
   detail::require(meta.width >= 0 && meta.height >= 0, "A photo's size cannot be negative.");
@@ -65,6 +63,19 @@ std::int64_t Project::add_photo(const Bytes& original, const NewPhoto& meta) {
                 {{"photo", id}, {"file_name", meta.file_name}, {"sha256", sha}});
   tx.commit();
   return id;
+}
+
+}  // namespace
+
+std::int64_t Project::add_photo(const Bytes& original, const NewPhoto& meta) {
+  try {
+    return insert_photo(impl(), original, meta);
+  } catch (const StoreError& e) {
+    // The photo, its thumbnail and the index entries; the journal holds only touched pages.
+    throw with_space_advice(e, folder_of(impl().path),
+                            static_cast<std::int64_t>(original.size() + meta.thumbnail_png.size() + 64 * 1024),
+                            "store this photo in the project");
+  }
 }
 
 std::vector<PhotoInfo> Project::list_photos() const {

@@ -188,6 +188,24 @@ fs::path folder_of(const fs::path& p) {
   return p.parent_path().empty() ? fs::path(".") : p.parent_path();
 }
 
+/// Before a read-only open: an older project, or one a crash left with a journal to roll
+/// back, needs one writer first. When another program holds it (it keeps the file current)
+/// or the place is write-protected, the read-only open goes ahead as it is.
+void bring_up_to_date(const fs::path& path) {
+  bool readable = false;
+  const auto header = files::read_header(path, readable);
+  fs::path journal = path;
+  journal += "-journal";
+  std::error_code ec;
+  const bool old = header && static_cast<std::int32_t>(be32(header->data() + 60)) < kSchemaVersion;
+  if (!old && !fs::exists(journal, ec)) return;
+  try {
+    Project::open(path, Project::OpenMode::ReadWrite).close();
+  } catch (const StoreError& e) {
+    if (e.fault() != StoreFault::InUse && e.fault() != StoreFault::ReadOnly) throw;
+  }
+}
+
 }  // namespace
 
 Project::Project(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -203,10 +221,13 @@ Project::Impl& Project::impl() const {
 }
 
 void Project::close() noexcept {
-  if (impl_) impl_->db.close();
+  if (!impl_) return;
+  impl_->db.close();
+  impl_->lease.release();
 }
 
 bool Project::is_open() const noexcept { return impl_ && impl_->db; }
+bool Project::read_only() const noexcept { return impl_ && impl_->read_only; }
 
 const fs::path& Project::path() const noexcept {
   static const fs::path none;
@@ -260,7 +281,7 @@ Project Project::create(const fs::path& path) {
   return open(path);
 }
 
-Project Project::open(const fs::path& path) {
+Project Project::open(const fs::path& path, OpenMode mode) {
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (!fs::exists(st)) {
@@ -271,21 +292,31 @@ Project Project::open(const fs::path& path) {
     throw StoreError(StoreFault::NotADatabase, quoted(path) + " is a folder, not a Rashisa project file.");
   }
   check_header(path);
+  const bool read_only = mode == OpenMode::ReadOnly;
+  if (read_only) bring_up_to_date(path);
 
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->actor = files::os_user_name();
+  impl->read_only = read_only;
+  if (!read_only) impl->lease = ProjectLease::acquire(path);
   const std::string what = "Could not open " + quoted(path);
-  // READWRITE without CREATE: SQLite fails instead of making a new file if the path
-  // vanished since the check above.
-  impl->db = sql::Connection(path.u8string(), SQLITE_OPEN_READWRITE, what.c_str());
-  if (sqlite3_db_readonly(impl->get(), "main") == 1) {
+  // Without CREATE: SQLite fails instead of making a new file if the path vanished since
+  // the check above.
+  impl->db = sql::Connection(path.u8string(), read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
+                             what.c_str());
+  if (!read_only && sqlite3_db_readonly(impl->get(), "main") == 1) {
     throw StoreError(StoreFault::ReadOnly,
                      quoted(path) + " is write-protected. Change its permissions, or copy it to a "
                                     "folder you can write to, and open the copy.");
   }
   configure(impl->get(), what);
+  if (read_only) impl->db.exec("PRAGMA query_only = ON", what.c_str());
   check_contents(impl->db, path);
+  if (read_only) {
+    assert_settings(read_settings(impl->db));
+    return Project(std::move(impl));
+  }
   remove_stale_journal(impl->db, path, what);
   const int version = static_cast<int>(impl->db.scalar_int("PRAGMA user_version", what.c_str()));
   if (version < kSchemaVersion) {

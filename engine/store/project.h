@@ -16,7 +16,8 @@
 // Threads: a Project is one SQLite connection and is NOT thread-safe. Use it from one
 // thread at a time; a worker thread that needs the project opens its own Project on the
 // same path (SQLite's file locks serialise the writers; a writer that waits too long gets
-// StoreFault::Busy).
+// StoreFault::Busy). Those connections share the process's lease on the project; another
+// program is refused (ProjectInUse) until the last of them closes.
 #include "engine/core/no_qt.h"
 #include "engine/store/records.h"
 #include "engine/store/store_error.h"
@@ -46,11 +47,21 @@ class Project {
   /// its folder does not, ReadOnly / DiskFull / Io.
   static Project create(const std::filesystem::path& path);
 
-  /// Opens an existing project for reading and writing; never creates a file. Throws
-  /// StoreError: Missing, NotADatabase, Foreign, TooNew, Damaged (quick_check fails),
-  /// ReadOnly, Busy. An older project is migrated to kSchemaVersion; before the first
-  /// step a copy is saved as "<path>.v<old version>.bak".
-  static Project open(const std::filesystem::path& path);
+  enum class OpenMode {
+    /// Takes the project's lease (engine/store/project_lease.h) for as long as it is open.
+    ReadWrite,
+    /// Reads a project another program may hold: no lease, nothing written (every change
+    /// throws ReadOnly). An older or crash-interrupted project that no program holds is first
+    /// brought up to date by a brief ReadWrite open.
+    ReadOnly,
+  };
+
+  /// Opens an existing project; never creates a file. Throws StoreError: Missing,
+  /// NotADatabase, Foreign, TooNew, Damaged (quick_check fails), ReadOnly, Busy, and for
+  /// ReadWrite ProjectInUse (StoreFault::InUse) while another program holds the project.
+  /// An older project is migrated to kSchemaVersion; before the first step a copy is saved
+  /// as "<path>.v<old version>.bak".
+  static Project open(const std::filesystem::path& path, OpenMode mode = OpenMode::ReadWrite);
 
   Project(Project&&) noexcept;
   Project& operator=(Project&&) noexcept;
@@ -61,6 +72,8 @@ class Project {
   /// Closes the connection; later calls throw StoreFault::Closed. Idempotent.
   void close() noexcept;
   bool is_open() const noexcept;
+  /// Opened with OpenMode::ReadOnly.
+  bool read_only() const noexcept;
   const std::filesystem::path& path() const noexcept;
 
   /// Name recorded as "who" in the audit log and on reviews (default: the OS user name).

@@ -1,6 +1,7 @@
 #pragma once
 // Private to engine/store: the state behind a Project and helpers its parts share.
 #include "engine/store/project.h"
+#include "engine/store/project_lease.h"
 #include "engine/store/sql.h"
 
 #include <cstdint>
@@ -12,9 +13,11 @@
 namespace rashisa::store {
 
 struct Project::Impl {
+  ProjectLease lease;  // first member: released after the connection closes
   sql::Connection db;
   std::filesystem::path path;
   std::string actor;
+  bool read_only = false;
 
   sqlite3* get() const noexcept { return db.get(); }
 };

@@ -1,5 +1,7 @@
 #include "engine/store/sql.h"
 
+#include "engine/core/space_advice.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -80,7 +82,15 @@ void fail(sqlite3* db, int rc, const std::string& what) {
     }
   }
   const StoreFault f = fault_of(rc, sys);
-  std::string msg = what + ": " + advice(f) + " (SQLite: ";
+  // A full or read-only disk: name the project's folder, so the user knows where to act.
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  const bool name_folder = file && *file && (f == StoreFault::DiskFull || f == StoreFault::ReadOnly);
+  const std::filesystem::path folder = name_folder ? folder_of(std::filesystem::u8path(file)) : std::filesystem::path();
+  std::string msg = what + ": " +
+                    (!name_folder                 ? std::string(advice(f))
+                     : f == StoreFault::DiskFull ? disk_full_advice(folder, 0, "save this change")
+                                                 : read_only_advice(folder, "save this change")) +
+                    " (SQLite: ";
   msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   if (sys != 0 && (f == StoreFault::Io || f == StoreFault::DiskFull)) {
     msg += ", errno " + std::to_string(sys);

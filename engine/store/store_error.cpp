@@ -1,5 +1,7 @@
 #include "engine/store/store_error.h"
 
+#include "engine/core/space_advice.h"
+
 namespace rashisa::store {
 
 const char* fault_name(StoreFault fault) noexcept {
@@ -12,6 +14,7 @@ const char* fault_name(StoreFault fault) noexcept {
     case StoreFault::AlreadyExists: return "already-exists";
     case StoreFault::ReadOnly: return "read-only";
     case StoreFault::Busy: return "busy";
+    case StoreFault::InUse: return "in-use";
     case StoreFault::DiskFull: return "disk-full";
     case StoreFault::Io: return "io";
     case StoreFault::Constraint: return "constraint";
@@ -34,6 +37,7 @@ ErrorCode error_code_of(StoreFault fault) noexcept {
     case StoreFault::AlreadyExists:
     case StoreFault::ReadOnly:
     case StoreFault::Busy:
+    case StoreFault::InUse:
     case StoreFault::DiskFull:
     case StoreFault::Io: return ErrorCode::FileWrite;
     case StoreFault::Constraint:
@@ -44,6 +48,19 @@ ErrorCode error_code_of(StoreFault fault) noexcept {
     case StoreFault::Internal: return ErrorCode::Internal;
   }
   return ErrorCode::Internal;
+}
+
+StoreError with_space_advice(const StoreError& error, const std::filesystem::path& folder, std::int64_t needed,
+                             const std::string& purpose) {
+  const std::string original = error.what();
+  const std::size_t detail = original.rfind(" (SQLite: ");
+  const std::string tail = detail == std::string::npos ? std::string() : original.substr(detail);
+  switch (error.fault()) {
+    case StoreFault::DiskFull:
+      return StoreError(StoreFault::DiskFull, disk_full_advice(folder, needed, purpose) + tail);
+    case StoreFault::ReadOnly: return StoreError(StoreFault::ReadOnly, read_only_advice(folder, purpose) + tail);
+    default: return error;
+  }
 }
 
 }  // namespace rashisa::store

@@ -3,6 +3,8 @@
 // StoreError whose fault says what happened and whose message says what the user can do.
 #include "engine/core/error.h"
 
+#include <cstdint>
+#include <filesystem>
 #include <string>
 
 namespace rashisa::store {
@@ -16,6 +18,7 @@ enum class StoreFault {
   AlreadyExists,  // create() or save_copy() onto a path that is in use
   ReadOnly,       // the file or its folder is write-protected
   Busy,           // another program holds a lock on the file
+  InUse,          // another program has the project open for writing (ProjectInUse names it)
   DiskFull,       // the disk (or a file size limit) ran out while writing
   Io,             // any other operating-system input/output failure
   Constraint,     // a change would break the project's rules (e.g. unknown reference)
@@ -41,5 +44,12 @@ class StoreError : public Error {
  private:
   StoreFault fault_;
 };
+
+/// `error` again with a message that says what to do about it, when it is DiskFull (naming
+/// `folder` and about `needed` bytes, <= 0 when unknown) or ReadOnly (naming `folder`); any other
+/// fault comes back unchanged. `purpose` completes "needed to ..." ("store this photo"). The
+/// SQLite detail of the original message is kept at the end, for support.
+StoreError with_space_advice(const StoreError& error, const std::filesystem::path& folder, std::int64_t needed,
+                             const std::string& purpose);
 
 }  // namespace rashisa::store

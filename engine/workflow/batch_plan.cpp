@@ -193,4 +193,32 @@ std::vector<store::Job> unfinished_jobs(const store::Project& project) {
   return out;
 }
 
+namespace {
+
+bool same_item(const BatchItem& a, const BatchItem& b, bool same_seeds) {
+  return a.concept_id == b.concept_id && a.template_id == b.template_id && a.prompt == b.prompt &&
+         a.negative_prompt == b.negative_prompt && a.values == b.values && a.width == b.width &&
+         a.height == b.height && a.steps == b.steps && a.guidance == b.guidance && a.sampler == b.sampler &&
+         (!same_seeds || a.seed == b.seed);
+}
+
+}  // namespace
+
+std::optional<store::Job> unfinished_job_like(const store::Project& project, const std::vector<BatchItem>& plan,
+                                              bool same_seeds) {
+  for (auto& job : unfinished_jobs(project)) {
+    std::vector<BatchItem> items;
+    try {
+      items = job_items(job);
+    } catch (const Error&) {
+      continue;  // a job whose plan cannot be read is never the same batch
+    }
+    if (items.size() != plan.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < plan.size(); ++i) same = same_item(items[i], plan[i], same_seeds);
+    if (same) return std::move(job);
+  }
+  return std::nullopt;
+}
+
 }  // namespace rashisa::workflow

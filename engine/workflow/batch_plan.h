@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,5 +65,11 @@ std::vector<BatchItem> job_items(const store::Job& job);
 /// Jobs that are not finished (queued, running when the program stopped, cancelled, failed),
 /// oldest first.
 std::vector<store::Job> unfinished_jobs(const store::Project& project);
+
+/// The oldest unfinished job whose stored plan is `plan` (with `same_seeds` false, seeds are
+/// not compared: a request without a seed draws new ones each time). This is how running the
+/// same batch command again continues the batch a crash or kill stopped.
+std::optional<store::Job> unfinished_job_like(const store::Project& project, const std::vector<BatchItem>& plan,
+                                              bool same_seeds);
 
 }  // namespace rashisa::workflow

@@ -214,8 +214,9 @@ TrainReport train_concept(store::Project& project, std::int64_t concept_id, Mode
   store::ConceptProgress at = c.progress;
   settings.on_checkpoint = [&](const fs::path& file, int stage, int step) {
     std::ifstream in(file, std::ios::binary);
-    at = {store::ConceptStatus::Training, stage, step};
-    project.save_checkpoint(concept_id, in, at);
+    const store::ConceptProgress next{store::ConceptStatus::Training, stage, step};
+    project.save_checkpoint(concept_id, in, next);
+    at = next;  // only once stored: a failed save (a full disk) leaves the progress of the kept one
   };
   project.set_concept_progress(concept_id, {store::ConceptStatus::Training, at.stage, at.step});
 

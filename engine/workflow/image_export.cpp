@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <vector>
+
 namespace rashisa::workflow {
 
 namespace fs = std::filesystem;
@@ -25,6 +28,37 @@ std::string concept_label(const store::Project& project, const std::optional<std
   } catch (const store::StoreError&) {
     return std::to_string(*id);  // the concept was removed after the image was made
   }
+}
+
+exporting::ImageProvenance provenance_of(const store::Project& project, const store::ImageInfo& i,
+                                        const ExportRequest& r) {
+  exporting::ImageProvenance p;
+  p.prompt = i.params.prompt;
+  p.negative_prompt = i.params.negative_prompt;
+  p.seed = static_cast<std::uint64_t>(i.params.seed);
+  p.sampler = i.params.sampler;
+  p.steps = i.params.steps;
+  p.guidance = i.params.guidance;
+  p.base_model_hash = i.params.base_model_sha256;
+  p.concept_id = concept_label(project, i.concept_id);
+  p.include_prompts = r.include_prompts;
+  return p;
+}
+
+/// True when `path` holds exactly the bytes this export writes for the image: an earlier run of
+/// the same export finished this file before it stopped (a full disk, a cancel), so running it
+/// again goes on with the rest. Any other file there is the user's and is never replaced.
+bool finished_before(const store::Project& project, const store::ImageInfo& i, const ExportRequest& r,
+                     const fs::path& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  const auto size = static_cast<std::size_t>(in.tellg());
+  const std::vector<std::uint8_t> expected = exporting::export_bytes(
+      decode_png(project.image_png(i.id), i.id), r.format, r.jpeg_quality, provenance_of(project, i, r));
+  if (size != expected.size()) return false;
+  std::vector<std::uint8_t> actual(size);
+  in.seekg(0);
+  return in.read(reinterpret_cast<char*>(actual.data()), static_cast<std::streamsize>(size)) && actual == expected;
 }
 
 }  // namespace
@@ -52,10 +86,14 @@ std::vector<ExportedFile> export_images(store::Project& project, const ExportReq
   }
   const auto names = export_file_names(project, images, r.format, r.name_pattern);
   std::vector<ExportedFile> plan;
+  std::vector<bool> finished(images.size(), false);
   for (std::size_t k = 0; k < images.size(); ++k) {
     const fs::path path = r.folder / fs::u8path(names[k]);
-    if (!r.overwrite && fs::exists(path))
-      throw Error(ErrorCode::FileWrite, path.u8string() + " already exists; choose another folder or allow overwriting");
+    if (!r.overwrite && fs::exists(path)) {
+      if (!finished_before(project, images[k], r, path))
+        throw Error(ErrorCode::FileWrite, path.u8string() + " already exists; choose another folder or allow overwriting");
+      finished[k] = true;
+    }
     plan.push_back({images[k].id, path});
   }
 
@@ -63,23 +101,15 @@ std::vector<ExportedFile> export_images(store::Project& project, const ExportReq
   for (std::size_t k = 0; k < images.size(); ++k) {
     check_cancel(cancel);
     const auto& i = images[k];
-    exporting::ImageProvenance p;
-    p.prompt = i.params.prompt;
-    p.negative_prompt = i.params.negative_prompt;
-    p.seed = static_cast<std::uint64_t>(i.params.seed);
-    p.sampler = i.params.sampler;
-    p.steps = i.params.steps;
-    p.guidance = i.params.guidance;
-    p.base_model_hash = i.params.base_model_sha256;
-    p.concept_id = concept_label(project, i.concept_id);
-    p.include_prompts = r.include_prompts;
-    exporting::export_image(plan[k].path.u8string(), decode_png(project.image_png(i.id), i.id), r.format,
-                            r.jpeg_quality, p);
-    project.log_action("image.export",
-                       nlohmann::json{{"image", i.id}, {"to", fs::absolute(plan[k].path).u8string()},
-                                      {"format", r.format == exporting::ExportFormat::Png ? "png" : "jpeg"},
-                                      {"prompts", r.include_prompts}}
-                           .dump());
+    if (!finished[k]) {
+      exporting::export_image(plan[k].path.u8string(), decode_png(project.image_png(i.id), i.id), r.format,
+                              r.jpeg_quality, provenance_of(project, i, r));
+      project.log_action("image.export",
+                         nlohmann::json{{"image", i.id}, {"to", fs::absolute(plan[k].path).u8string()},
+                                        {"format", r.format == exporting::ExportFormat::Png ? "png" : "jpeg"},
+                                        {"prompts", r.include_prompts}}
+                             .dump());
+    }
     if (progress) check_cancel(cancel, progress(timer.tick("export")));
   }
   return plan;

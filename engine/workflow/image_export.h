@@ -74,7 +74,10 @@ std::vector<std::string> export_file_names(const store::Project& project, const 
 /// every file in the audit log ("image.export" with the image, the path, the format and
 /// whether prompts were included). Everything is checked before the first file is written:
 /// unknown or unapproved images, a bad name pattern and existing files (without overwrite)
-/// throw Error(InvalidArgument / FileWrite) and nothing is written. Progress: stage "export".
+/// throw Error(InvalidArgument / FileWrite) and nothing is written. A file that holds exactly the
+/// bytes this export writes for its image is one an earlier run finished before it stopped (a
+/// full disk, a cancel): it is kept and counted, so the same export run again goes on with the
+/// rest. Progress: stage "export".
 std::vector<ExportedFile> export_images(store::Project& project, const ExportRequest& request,
                                         const ProgressCallback& progress = {}, const CancelToken* cancel = nullptr);
 

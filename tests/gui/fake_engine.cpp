@@ -148,7 +148,9 @@ ProjectSnapshot FakeEngine::openProject(const QString& path) {
   record("openProject");
   QMutexLocker lock(&state_->mutex);
   if (!state_->projects.contains(path)) fail(ErrorCode::FileNotFound, "missing project");
+  if (auto held = heldElsewhere(path)) return *held;
   openPath_ = path;
+  readOnly_ = false;
   summarize(state_->projects[path].snapshot);
   return state_->projects[path].snapshot;
 }
@@ -156,13 +158,16 @@ ProjectSnapshot FakeEngine::openProject(const QString& path) {
 void FakeEngine::closeProject() {
   record("closeProject");
   openPath_.clear();
+  readOnly_ = false;
 }
 
 ProjectSnapshot FakeEngine::snapshot() {
   record("snapshot");
   QMutexLocker lock(&state_->mutex);
   summarize(open().snapshot);
-  return open().snapshot;
+  ProjectSnapshot s = open().snapshot;
+  markReadOnly(s);
+  return s;
 }
 
 void FakeEngine::recheck(ProjectSnapshot& s) {

@@ -36,6 +36,9 @@ struct FakeScript {
   std::array<double, 3> secondsPerSample{0.5, 0.4, 0.9};  // what measureSpeed reports
   double secondsPerDenoise = 0.05;                         // what measureGeneration reports
   double decodeSeconds = 0.2;
+  /// What trainingSpace() says (the folder is the project's own): plenty free by default.
+  qint64 spaceNeeded = qint64(31) << 30;
+  qint64 spaceAvailable = qint64(400) << 30;
 };
 
 struct FakeProject {
@@ -55,6 +58,7 @@ struct FakeState {
   std::atomic<bool> holding{false};   // training waits at the hold point now
   std::atomic<bool> released{false};  // let a held training go on
   int demosMade = 0;                  // demo projects made (not just opened)
+  QMap<QString, ProjectHolder> holders;  // projects "another program" has open for changes
   QThread* workerThread() const;
   /// Calls whose thread is the given one.
   int callsOn(QThread* thread) const;
@@ -71,6 +75,7 @@ class FakeEngine final : public Engine {
   ModelInfo describeModel(const QString& path) override;
   ProjectSnapshot createProject(const QString& path) override;
   ProjectSnapshot openProject(const QString& path) override;
+  ProjectSnapshot openProjectReadOnly(const QString& path) override;  // fake_engine_lock.cpp
   void closeProject() override;
   ProjectSnapshot snapshot() override;
   ImportReport importPhotos(const QStringList& paths, JobContext& context) override;
@@ -100,6 +105,7 @@ class FakeEngine final : public Engine {
   ExportResult exportImages(const ExportSettings& settings, JobContext& context) override;
   QStringList exportNames(const ExportSettings& settings, int max) override;
   qint64 setUpProduct(const ProductSetup& setup) override;
+  TrainingSpaceCheck trainingSpace(const ProductSetup& setup, const QString& memoryPlan) override;
   TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) override;
   QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) override;
 
@@ -126,6 +132,11 @@ class FakeEngine final : public Engine {
   /// Throws the engine's error (or project-file fault) of that name; Internal for others.
   [[noreturn]] static void failWithCode(const QString& code, const char* call);
   QString measureModel_;
+  /// The snapshot of a refused open when another program holds `path` (call with the mutex held).
+  std::optional<ProjectSnapshot> heldElsewhere(const QString& path) const;
+  /// Marks a snapshot of the open project read-only when it was opened so.
+  void markReadOnly(ProjectSnapshot& s) const;
+  bool readOnly_ = false;
 
   std::shared_ptr<FakeState> state_;
   QString openPath_;

@@ -9,13 +9,13 @@
 #include "engine/store/project.h"
 #include "tests/gui/fake_engine.h"
 #include "tests/gui/gui_fixture.h"
+#include "tests/gui/real_window.h"
 #include "tests/gui/translations.h"
 #include "engine/export/image_export.h"
 #include "ui/jobs/workflow_engine.h"
 #include "ui/models/preview_list_model.h"
 #include "ui/models/choice_list_model.h"
 #include "ui/models/image_list_model.h"
-#include "ui/models/template_list_model.h"
 #include "ui/pages/export_page.h"
 #include "ui/pages/generate_page.h"
 #include "ui/pages/generate_setup_panel.h"
@@ -23,8 +23,6 @@
 #include "ui/pages/learn_setup_panel.h"
 #include "ui/pages/photos_page.h"
 #include "ui/pages/review_page.h"
-#include "ui/pages/template_editor.h"
-#include "ui/pages/templates_page.h"
 #include "ui/pages/training_panel.h"
 #include "ui/pages/try_panel.h"
 #include "ui/widgets/scaled_image.h"
@@ -38,7 +36,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QUndoStack>
 #include <QMimeData>
 #include <QPainter>
 #include <QProcess>
@@ -99,38 +96,7 @@ QStringList makeBallPhotos(const QString& folder) {
   return out;
 }
 
-struct Window {
-  QTemporaryDir dir;
-  ScriptedDialogs dialogs;
-  std::unique_ptr<Settings> settings;
-  std::unique_ptr<AppController> controller;
-  std::unique_ptr<MainWindow> window;
-
-  explicit Window(const QString& model) {
-    settings = std::make_unique<Settings>(dir.filePath(QStringLiteral("settings.ini")));
-    settings->setDefaultModel(model);
-    settings->setDevice(QStringLiteral("cpu"));
-    dialogs.answer = true;  // train on the CPU: yes
-    controller = std::make_unique<AppController>(std::make_unique<WorkflowEngine>(), *settings, dialogs);
-    window = std::make_unique<MainWindow>(*controller);
-    window->resize(1280, 800);
-    window->show();
-  }
-
-  bool waitIdle(int msecs) {
-    QElapsedTimer t;
-    t.start();
-    for (;;) {
-      while (controller->jobs().isBusy()) {
-        if (t.elapsed() > msecs) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(2);
-      }
-      for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
-      if (!controller->jobs().isBusy()) return true;
-    }
-  }
-};
+using Window = RealWindow;
 
 /// A new project with the photos dropped on the Photos page, named and with its category.
 void setUpProject(Window& w, const QString& path, const QStringList& photos) {
@@ -185,23 +151,8 @@ void makeApproveAndExport(Window& w, const QString& exportFolder) {
   QVERIFY2(templateId > 0, "the built-in catalogue has no template with four prompts");
 
   // On the Templates page: the tiny model makes 64 px images, so the template is set to that.
-  w.window->showPage(PageId::Templates);
-  TemplatesPage* templates = w.window->templatesPage();
-  int row = -1;
-  for (int r = 0; r < templates->templateModel()->rowCount(); ++r) {
-    const TemplateEntry* e = templates->templateModel()->entry(templates->templateModel()->uidAt(r));
-    if (e && e->saved && e->saved->id == templateId) row = r;
-  }
-  QVERIFY(row >= 0);
-  templates->selectRow(row);
-  templates->editor()->widthBox()->setValue(64);
-  templates->editor()->heightBox()->setValue(64);
-  QCOMPARE(templates->currentStack()->count(), 2);  // two undoable edits
-  QVERIFY(templates->saveButton()->isEnabled());
-  templates->saveButton()->click();
-  QVERIFY(w.waitIdle(60000));
-  for (const TemplateItem& t : w.controller->project().templates)
-    if (t.id == templateId) QCOMPARE(t.width, 64);
+  setTemplateSize(w, templateId, 64);
+  if (QTest::currentTestFailed()) return;
 
   w.window->showPage(PageId::Generate);
   GeneratePage* generate = w.window->generatePage();

@@ -90,7 +90,7 @@ QStringList uiStateData() {
                      QStringLiteral("stable-diffusion-2-1-base"), QStringLiteral("SD 2.x"),
                      QStringLiteral("NVIDIA GeForce RTX 4090"), QStringLiteral("CPU (2 threads)"),
                      QStringLiteral("{concept}"), QStringLiteral("Rashisa"), QStringLiteral("New product")} +
-         templatesStateData() + demoStateData();
+         templatesStateData() + demoStateData() + hardeningStateData();
 }
 
 QList<UiState> uiStates() {
@@ -158,7 +158,8 @@ QList<UiState> uiStates() {
                  f.window->learnPage()->trainingPanel()->tryPanel()->makeButton()->click();
                  f.waitIdle();
                }, {}});
-  for (const auto& more : {templatesStates(), generateStates(), reviewStates(), exportStates(), firstStartStates(), demoStates()})
+  for (const auto& more : {templatesStates(), generateStates(), reviewStates(), exportStates(), firstStartStates(), demoStates(),
+                           hardeningStates()})
     s += more;
   return s;
 }

@@ -35,6 +35,9 @@ QList<UiState> firstStartStates();
 QList<UiState> demoStates();
 /// The demo's data shown in its states (project and model names).
 QStringList demoStateData();
+QList<UiState> hardeningStates();
+/// The holder of a project another program has open, as its states show it.
+QStringList hardeningStateData();
 
 /// Shows the window with the first-start wizard open at `page` (FirstStartWizard::PageIndex).
 ui::FirstStartWizard* openFirstStart(GuiFixture& f, int page);

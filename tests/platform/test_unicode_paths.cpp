@@ -74,11 +74,13 @@ TEST(UnicodePaths, PhotosFromAJapaneseFolderIntoAProjectAtAJapanesePath) {
   std::sort(names.begin(), names.end());
   EXPECT_EQ(names, (std::vector<std::string>{"商品①.jpg", "商品②.png"}));
 
-  // A copy under another Japanese name opens too; the folder holds no temporary files.
+  // A copy under another Japanese name opens too; the folder holds no temporary files, only
+  // the lock file of the project that is open.
   const fs::path copy = project_path.parent_path() / fs::u8path("青いマグ (控え).rashisa");
   reopened.save_copy(copy);
   EXPECT_EQ(store::Project::open(copy).list_photos().size(), 2u);
-  EXPECT_EQ(names_in(project_path.parent_path()), (std::vector<std::string>{"青いマグ (控え).rashisa", "青いマグ.rashisa"}));
+  EXPECT_EQ(names_in(project_path.parent_path()),
+            (std::vector<std::string>{"青いマグ (控え).rashisa", "青いマグ.rashisa", "青いマグ.rashisa.lock"}));
 
   // A second create at the same Japanese path is refused and leaves the file alone.
   const Bytes before = read_all(project_path);

@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <unistd.h>
 
 namespace rashisa::workflow {
@@ -184,6 +186,9 @@ TEST_F(Workflow, OnlyApprovedImagesAreExported) {
   const auto read = exporting::read_provenance(files[0].path.string());
   EXPECT_EQ(read.provenance.prompt, "a <rashisa> mug on oak");
   EXPECT_EQ(read.provenance.seed, 42u);
+  // The same export again keeps the file it finished (a resume); a changed file is the user's.
+  EXPECT_EQ(export_images(*project_, r).size(), 1u);
+  std::ofstream(files[0].path, std::ios::app) << "edited";
   EXPECT_THROW(export_images(*project_, r), Error) << "an existing file is replaced only with overwrite";
   r.overwrite = true;
   EXPECT_EQ(export_images(*project_, r).size(), 1u);

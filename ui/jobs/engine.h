@@ -44,7 +44,12 @@ class Engine {
   virtual ModelInfo describeModel(const QString& path) = 0;
 
   virtual ProjectSnapshot createProject(const QString& path) = 0;
+  /// Opens the project for changes. When another program has it open for changes, nothing
+  /// is opened and the snapshot carries only the path and its holder.
   virtual ProjectSnapshot openProject(const QString& path) = 0;
+  /// Opens the project only to look at it while another program changes it: every change
+  /// fails (the window refuses them before asking).
+  virtual ProjectSnapshot openProjectReadOnly(const QString& path) = 0;
   virtual void closeProject() = 0;
   /// The open project as it is now.
   virtual ProjectSnapshot snapshot() = 0;
@@ -71,6 +76,9 @@ class Engine {
   /// Adds the product with its training settings (or replaces one of that name that has not
   /// started training). Returns its id.
   virtual qint64 setUpProduct(const ProductSetup& setup) = 0;
+  /// The free space beside the project against what training `setup` with `memoryPlan` needs
+  /// there (reads the base model's tensor headers only: fast). Needs a base model.
+  virtual TrainingSpaceCheck trainingSpace(const ProductSetup& setup, const QString& memoryPlan) = 0;
   /// Trains or resumes the product. Cancelling stops after the current step with a checkpoint.
   virtual TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) = 0;
   /// Four images of a trained product from a prompt with {concept}; nothing is stored.

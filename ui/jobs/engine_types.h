@@ -4,6 +4,7 @@
 // copy between threads (QImage is implicitly shared and thread-safe to pass by value).
 #include "ui/jobs/catalogue_types.h"
 
+#include <QDateTime>
 #include <QImage>
 #include <QList>
 #include <QMetaType>
@@ -102,6 +103,15 @@ struct ProjectSummary {
   double computeSeconds = 0;  // training and generation time on this project's device(s)
 };
 
+/// The program that has a project open for changes (what its lock file says).
+struct ProjectHolder {
+  QString program;  // "Rashisa (window)", "rashisa-cli"
+  QString host;
+  QString user;
+  qint64 pid = 0;
+  QDateTime since;  // UTC; invalid when not recorded
+};
+
 /// Everything the pages show about the open project, read on the worker in one go.
 struct ProjectSnapshot {
   QString path;
@@ -119,6 +129,11 @@ struct ProjectSnapshot {
   QList<ImageItem> images;   // newest last
   QList<BatchItem> batches;  // oldest first
   ProjectSummary summary;
+  /// openProject() found the project open for changes in another program: `holder` says who,
+  /// and nothing was opened (the window offers openProjectReadOnly). In a snapshot of a
+  /// project opened read-only, `readOnly` is set and `holder` says who has it.
+  std::optional<ProjectHolder> holder;
+  bool readOnly = false;
 };
 
 struct DeviceInfo {
@@ -174,6 +189,15 @@ struct TrainResult {
   QString warning;
 };
 
+/// Free disk space beside the project against what a product's training will need there (its
+/// checkpoints and the finished product are kept in the project file).
+struct TrainingSpaceCheck {
+  QString folder;          // the project file's folder
+  qint64 needed = 0;       // bytes, about
+  qint64 available = -1;   // bytes free there now; -1 when the system does not say
+  bool isShort() const { return available >= 0 && available < needed; }
+};
+
 /// Measured training speed: seconds per training image per step, for each stage.
 struct TrainingSpeed {
   std::array<double, 3> secondsPerSample{};
@@ -224,6 +248,7 @@ Q_DECLARE_METATYPE(rashisa::ui::ModelInfo)
 Q_DECLARE_METATYPE(rashisa::ui::ImportReport)
 Q_DECLARE_METATYPE(rashisa::ui::TrainResult)
 Q_DECLARE_METATYPE(rashisa::ui::TrainingSpeed)
+Q_DECLARE_METATYPE(rashisa::ui::TrainingSpaceCheck)
 Q_DECLARE_METATYPE(rashisa::ui::TrainingPreview)
 Q_DECLARE_METATYPE(rashisa::ui::TryImage)
 Q_DECLARE_METATYPE(QList<rashisa::ui::TryImage>)

@@ -60,6 +60,8 @@ void JobWorker::execute(QueuedJob& job, JobContext& context) {
     Q_EMIT finished(id, kind, result);
   } catch (const store::StoreError& e) {
     Q_EMIT failed(id, kind, error_of(e, QString::fromLatin1(store::fault_name(e.fault()))));
+  } catch (const ModelError& e) {
+    Q_EMIT failed(id, kind, error_of(e, QString::fromLatin1(model_fault_name(e.fault()))));
   } catch (const Error& e) {
     if (e.code() == ErrorCode::Cancelled)
       Q_EMIT cancelled(id, kind);

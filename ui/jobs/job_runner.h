@@ -52,6 +52,7 @@ enum class JobKind {
   PreviewExport,
   CheckDevice,  // the first-start device check: training and generation speed
   MakeDemo,     // makes the demo project when it is not there, and opens it
+  CheckTrainingSpace,  // free space beside the project against what training will need
 };
 
 /// Exclusive jobs run one at a time in order; quick jobs (small reads and edits of the project,

@@ -2,6 +2,7 @@
 
 #include "engine/core/error.h"
 #include "engine/store/project.h"
+#include "engine/store/project_lease.h"
 #include "engine/workflow/category_check.h"
 #include "engine/workflow/concept_training.h"
 #include "engine/workflow/device_probe.h"
@@ -21,7 +22,12 @@ namespace rashisa::ui {
 
 using namespace convert;
 
-WorkflowEngine::WorkflowEngine() = default;
+WorkflowEngine::WorkflowEngine() {
+  // Another program opening this window's project is told who has it (project_lease.h); a
+  // lease left by a crashed window is taken over, and the log says so.
+  store::set_lease_program("Rashisa (window)");
+  store::set_lease_reporter([](const std::string& line) { qInfo("%s", line.c_str()); });
+}
 WorkflowEngine::~WorkflowEngine() = default;
 
 store::Project& WorkflowEngine::project() {
@@ -80,7 +86,8 @@ std::optional<ModelInfo> WorkflowEngine::cachedModel(const QString& path, QStrin
     described_ = describeModel(path);
   } catch (const Error& e) {
     *problem = QString::fromUtf8(e.what());
-    *code = QString::fromLatin1(error_code_name(e.code()));
+    const auto* model = dynamic_cast<const ModelError*>(&e);
+    *code = QString::fromLatin1(model ? model_fault_name(model->fault()) : error_code_name(e.code()));
     describedPath_.clear();
   }
   return described_;
@@ -97,7 +104,11 @@ ProjectSnapshot WorkflowEngine::createProject(const QString& path) {
 
 ProjectSnapshot WorkflowEngine::openProject(const QString& path) {
   closeProject();
-  project_ = std::make_unique<store::Project>(store::Project::open(convert::path(path)));
+  try {
+    project_ = std::make_unique<store::Project>(store::Project::open(convert::path(path)));
+  } catch (const store::ProjectInUse& e) {
+    return heldSnapshot(path, e.holder());
+  }
   if (!reviewer_.isEmpty()) project_->set_actor(reviewer_.toStdString());
   return snapshot();
 }
@@ -106,6 +117,7 @@ void WorkflowEngine::closeProject() {
   session_.reset();
   sessionKey_.clear();
   project_.reset();
+  readOnlyHolder_.reset();
   thumbnails_.clear();
 }
 
@@ -156,6 +168,8 @@ ProjectSnapshot WorkflowEngine::snapshot() {
   store::Project& pr = project();
   ProjectSnapshot s;
   s.path = text(pr.path());
+  s.readOnly = pr.read_only();
+  if (s.readOnly) s.holder = readOnlyHolder_;
   for (const auto& p : pr.list_photos()) {
     Photo photo;
     photo.id = p.id;

@@ -13,6 +13,7 @@
 namespace rashisa::store {
 class Project;
 struct ImageInfo;
+struct LeaseHolder;
 }
 namespace rashisa::workflow {
 class ModelSession;
@@ -32,6 +33,7 @@ class WorkflowEngine final : public Engine {
 
   ProjectSnapshot createProject(const QString& path) override;
   ProjectSnapshot openProject(const QString& path) override;
+  ProjectSnapshot openProjectReadOnly(const QString& path) override;
   void closeProject() override;
   ProjectSnapshot snapshot() override;
 
@@ -45,6 +47,7 @@ class WorkflowEngine final : public Engine {
 
   TrainingSpeed measureSpeed(int resolution, JobContext& context) override;
   qint64 setUpProduct(const ProductSetup& setup) override;
+  TrainingSpaceCheck trainingSpace(const ProductSetup& setup, const QString& memoryPlan) override;
   TrainResult train(qint64 productId, const TrainOptions& options, JobContext& context) override;
   QList<TryImage> tryProduct(const TryRequest& request, JobContext& context) override;
   GenerationSpeed measureGeneration(int size, JobContext& context) override;
@@ -97,6 +100,12 @@ class WorkflowEngine final : public Engine {
   QImage thumbnail(qint64 imageId);
 
   std::unique_ptr<store::Project> project_;
+  /// Who held the project the last refused openProject() asked for (path, holder): named in
+  /// the read-only snapshot of that project.
+  QString heldPath_;
+  std::optional<ProjectHolder> heldBy_;
+  std::optional<ProjectHolder> readOnlyHolder_;  // set while a project is open read-only
+  ProjectSnapshot heldSnapshot(const QString& path, const store::LeaseHolder& holder);
   std::unique_ptr<workflow::ModelSession> session_;
   std::string sessionKey_;  // model path + device the session was opened with
   std::string device_ = "auto";

@@ -10,6 +10,7 @@
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -35,6 +36,11 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   layout->addWidget(advancedToggle_);
   layout->addWidget(advanced_);
   layout->addStretch(1);
+  spaceWarning_ = new QLabel(this);
+  spaceWarning_->setWordWrap(true);
+  spaceWarning_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+  spaceWarning_->hide();
+  layout->addWidget(spaceWarning_);
   auto* bottom = new QHBoxLayout;
   reason_ = new QLabel(this);
   reason_->setWordWrap(true);
@@ -54,6 +60,9 @@ LearnSetupPanel::LearnSetupPanel(AppController& controller, QWidget* parent) : Q
   connect(&controller_, &AppController::projectChanged, this, &LearnSetupPanel::refresh);
   connect(&controller_, &AppController::busyChanged, this, &LearnSetupPanel::refresh);
   connect(&controller_, &AppController::settingsChanged, this, &LearnSetupPanel::applySettings);
+  connect(&controller_, &AppController::trainingSpaceChecked, this, &LearnSetupPanel::showSpace);
+  connect(memory_, &QComboBox::currentIndexChanged, this, &LearnSetupPanel::checkSpace);
+  connect(steps_[2], &QSpinBox::valueChanged, this, &LearnSetupPanel::checkSpace);
   applySettings();
   refresh();
 }
@@ -291,6 +300,7 @@ void LearnSetupPanel::refresh() {
   QString why;
   bool ok = controller_.learnUnlocked(&why);
   const ProjectSnapshot& p = controller_.project();
+  if (ok && controller_.isReadOnly()) ok = false, why = controller_.readOnlyReason();
   if (ok && !model) ok = false, why = tr("Choose the base model first.");
   if (ok && p.draftName.trimmed().isEmpty()) ok = false, why = tr("Give the product a name on the Photos page.");
   if (ok && p.draftCategory.isEmpty()) ok = false, why = tr("Choose what kind of product it is on the Photos page.");
@@ -298,6 +308,31 @@ void LearnSetupPanel::refresh() {
   if (ok && controller_.isMeasuring()) ok = false, why = tr("Wait until the measurement is done.");
   start_->setEnabled(ok);
   reason_->setText(ok ? QString() : why);
+  checkSpace();
+}
+
+void LearnSetupPanel::checkSpace() {
+  const ProjectSnapshot& p = controller_.project();
+  const QString key = p.modelPath.isEmpty() ? QString()
+                                            : QStringList{p.path, p.modelPath, preset(), QString::number(steps_[2]->value()),
+                                                          options().memoryPlan}
+                                                  .join(QLatin1Char('\n'));
+  if (key == spaceKey_) return;
+  spaceKey_ = key;
+  if (key.isEmpty())
+    spaceWarning_->hide();
+  else
+    controller_.checkTrainingSpace(setup(), options().memoryPlan);
+}
+
+void LearnSetupPanel::showSpace(const TrainingSpaceCheck& space) {
+  spaceWarning_->setVisible(space.isShort());
+  if (!space.isShort()) return;
+  spaceWarning_->setText(tr("Only %1 is free in %2, and learning this product needs about %3 there. Free some "
+                            "space there before you start; otherwise learning stops when the disk is full (you can "
+                            "resume it once there is space).")
+                             .arg(Format::bytes(space.available), QDir::toNativeSeparators(space.folder),
+                                  Format::bytes(space.needed)));
 }
 
 }  // namespace rashisa::ui

@@ -39,6 +39,8 @@ class LearnSetupPanel : public QWidget {
   QSpinBox* previewEveryBox() const { return previewEvery_; }
   QLabel* estimateLabel(const QString& preset) const;
   QLabel* blockedReason() const { return reason_; }
+  /// Says when the free space beside the project is below what training will need (hidden otherwise).
+  QLabel* spaceWarning() const { return spaceWarning_; }
   /// Says that the demo's numbers are set (visible in the demo project only).
   QLabel* demoNote() const { return demoNote_; }
   void setAdvancedOpen(bool open);
@@ -56,6 +58,9 @@ class LearnSetupPanel : public QWidget {
   void applySettings();
   /// The demo project's numbers once when it opens; the usual ones back for other projects.
   void applyDemo();
+  /// Asks for the free-space check when what it depends on changed since the last one.
+  void checkSpace();
+  void showSpace(const TrainingSpaceCheck& space);
 
   AppController& controller_;
   QButtonGroup* presets_;
@@ -76,6 +81,8 @@ class LearnSetupPanel : public QWidget {
   QComboBox* memory_;
   QLabel* reason_;
   QLabel* demoNote_;
+  QLabel* spaceWarning_;
+  QString spaceKey_;  // what the last space check was asked for
   QPushButton* start_;
   bool stepsEdited_ = false;
   QString demoProject_;  // the demo project whose numbers are set ("" when none)

@@ -23,6 +23,8 @@ Page::Page(AppController& controller, const QString& title, QWidget* parent) : Q
   outer->addWidget(title_);
   demoBar_ = new MessageBar(this);
   outer->addWidget(demoBar_);
+  readOnlyBar_ = new MessageBar(this);
+  outer->addWidget(readOnlyBar_);
   bar_ = new MessageBar(this);
   outer->addWidget(bar_);
   body_ = new QVBoxLayout;
@@ -31,6 +33,16 @@ Page::Page(AppController& controller, const QString& title, QWidget* parent) : Q
   connect(&controller, &AppController::projectChanged, this, &Page::refreshDemoNotice);
   connect(&controller, &AppController::environmentChanged, this, &Page::refreshDemoNotice);
   refreshDemoNotice();
+  connect(&controller, &AppController::projectChanged, this, &Page::refreshReadOnlyNotice);
+  refreshReadOnlyNotice();
+}
+
+void Page::refreshReadOnlyNotice() {
+  if (!controller_.isReadOnly()) return readOnlyBar_->clear();
+  // "Open again" opens it for changes once the other program has closed it.
+  readOnlyBar_->showNotice({MessageLevel::Warning, tr("Read-only: you can look at this project but not change it."),
+                            controller_.readOnlyReason(), {}, tr("Open again"),
+                            [this] { controller_.openProject(controller_.project().path); }, {}, {}, false});
 }
 
 void Page::refreshDemoNotice() {

@@ -21,6 +21,8 @@ class Page : public QWidget {
   MessageBar& messageBar() { return *bar_; }
   /// The calm, lasting notice while the demo model is in use (hidden otherwise).
   MessageBar* demoBar() const { return demoBar_; }
+  /// The lasting notice while the project is open read-only (hidden otherwise).
+  MessageBar* readOnlyBar() const { return readOnlyBar_; }
   void showNotice(const Notice& notice) { bar_->showNotice(notice); }
 
  protected:
@@ -32,10 +34,12 @@ class Page : public QWidget {
 
  private:
   void refreshDemoNotice();
+  void refreshReadOnlyNotice();
 
   AppController& controller_;
   QLabel* title_;
   MessageBar* demoBar_;
+  MessageBar* readOnlyBar_;
   MessageBar* bar_;
   QVBoxLayout* body_;
 };

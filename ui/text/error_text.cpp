@@ -61,12 +61,46 @@ UserMessage ErrorText::modelFault(const QString& code) {
     return {tr("The model's files are damaged or not in the expected format."),
             tr("Check that the copy or download was complete, then choose the model again."),
             FixAction::ChooseModel};
+  if (UserMessage m = modelFileFault(code); !m.title.isEmpty()) return m;
   if (is(code, "model-mismatch"))
     return {tr("The base model is not the one this project was made with."),
             tr("Put the original model back, or choose this one again (earlier images then cannot be remade "
                "exactly)."),
             FixAction::ChooseModel};
   return forCode(code);
+}
+
+UserMessage ErrorText::modelFileFault(const QString& code) {
+  if (is(code, "model-config-mismatch"))
+    return {tr("The model's settings file does not match its weights."),
+            tr("They come from different models. Choose the original model again, or download the model again "
+               "from where you got it."),
+            FixAction::ChooseModel};
+  if (is(code, "model-truncated"))
+    return {tr("A weight file of the model is incomplete."),
+            tr("The copy or download did not finish. Copy the model again, or download it again from where you "
+               "got it."),
+            FixAction::ChooseModel};
+  if (is(code, "model-missing-shard"))
+    return {tr("Part of the model's weights is missing."),
+            tr("The model is split into several files and not all of them are there. Copy the whole model folder "
+               "again, or download it again."),
+            FixAction::ChooseModel};
+  if (is(code, "model-other-architecture"))
+    return {tr("Part of this model belongs to a different kind of model."),
+            tr("For example, Stable Diffusion 2.x weights are in a 1.5 folder. Choose the original model again, or "
+               "download the model again from where you got it."),
+            FixAction::ChooseModel};
+  if (is(code, "model-not-finite"))
+    return {tr("The model's weights are damaged: they contain invalid numbers."),
+            tr("Images made with it would be only noise or black. Download the model again, or use another copy."),
+            FixAction::ChooseModel};
+  if (is(code, "model-tokenizer-mismatch"))
+    return {tr("The model's word list (tokenizer) does not fit the model."),
+            tr("Its tokenizer folder comes from another model or is incomplete. Choose the original model again, or "
+               "download the model again from where you got it."),
+            FixAction::ChooseModel};
+  return {};
 }
 
 UserMessage ErrorText::fileFault(const QString& code) {
@@ -100,6 +134,9 @@ UserMessage ErrorText::storeFault(const QString& code) {
   if (is(code, "busy"))
     return {tr("Another program is using this project."), tr("Close the other program, then try again."),
             FixAction::Retry};
+  if (is(code, "in-use"))
+    return {tr("This project is open for changes in another program."),
+            tr("Close it there (another Rashisa window or rashisa-cli), or open the project read-only.")};
   if (is(code, "not-a-database") || is(code, "foreign"))
     return {tr("This file is not a Rashisa project."), tr("Choose a .rashisa file."), FixAction::OpenProject};
   if (is(code, "too-new"))
@@ -132,6 +169,7 @@ UserMessage ErrorText::forCode(const QString& code) {
   if (UserMessage m = storeFault(code); !m.title.isEmpty()) return m;
   if (is(code, "model-mismatch") || is(code, "unsupported-model") || is(code, "unsafe-format"))
     return modelFault(code);
+  if (UserMessage m = modelFileFault(code); !m.title.isEmpty()) return m;
   if (is(code, "cancelled"))
     return {tr("The work was stopped."), tr("What was finished is kept. Start it again whenever you like.")};
   if (is(code, "internal"))

@@ -1,7 +1,7 @@
 #pragma once
 // Engine error codes -> what the user reads: what happened, what to do next, and which fix
 // the window can offer as a button. Every code the engine can report has its own message: the
-// error codes of engine/core/error.h and the project-file faults of engine/store/store_error.h
+// error codes and model-file faults of engine/core/error.h and the project-file faults of engine/store/store_error.h
 // (tests/gui/test_first_start.cpp checks the list against the engine's names). The engine's
 // English sentence is kept for "copy details".
 #include "ui/jobs/engine_types.h"
@@ -42,6 +42,7 @@ class ErrorText {
  private:
   static UserMessage projectFault(const QString& code);
   static UserMessage modelFault(const QString& code);
+  static UserMessage modelFileFault(const QString& code);  // the ModelFault codes of engine/core/error.h
   static UserMessage fileFault(const QString& code);
   static UserMessage storeFault(const QString& code);
 };

@@ -154,7 +154,7 @@ void AppController::closeProject() {
 }
 
 void AppController::importPhotos(const QStringList& paths) {
-  if (paths.isEmpty()) return;
+  if (paths.isEmpty() || refuseReadOnly(PageId::Photos)) return;
   if (!project_) {
     Q_EMIT notice(PageId::Photos, {MessageLevel::Warning, tr("Open or create a project first."), {}, {}, {}, {}, {}, {}});
     return;
@@ -167,7 +167,7 @@ void AppController::importPhotos(const QStringList& paths) {
 }
 
 void AppController::removePhotos(const QList<qint64>& ids) {
-  if (ids.isEmpty() || !project_) return;
+  if (ids.isEmpty() || !project_ || refuseReadOnly(PageId::Photos)) return;
   runner_->submit(JobKind::RemovePhotos, tr("Removing photos"), [ids](Engine& e, JobContext&) {
     e.removePhotos(ids);
     return withSnapshot({}, e);
@@ -175,7 +175,7 @@ void AppController::removePhotos(const QList<qint64>& ids) {
 }
 
 void AppController::saveDraft(const QString& name, const QString& category) {
-  if (!project_) return;
+  if (!project_ || isReadOnly()) return;  // typing on a read-only project keeps nothing (and says nothing)
   project_->draftName = name;
   project_->draftCategory = category;
   runner_->submitQuick(JobKind::SaveDraft, tr("Saving"), [name, category](Engine& e, JobContext&) {
@@ -186,7 +186,7 @@ void AppController::saveDraft(const QString& name, const QString& category) {
 }
 
 void AppController::chooseModel(const QString& path) {
-  if (path.isEmpty()) return;
+  if (path.isEmpty() || refuseReadOnly(PageId::Start)) return;
   ++checkingModel_;
   Q_EMIT busyChanged();
   if (project_) {

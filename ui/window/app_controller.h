@@ -121,12 +121,18 @@ class AppController : public QObject {
   bool isOpeningDemo() const { return openingDemo_; }
   /// Where the demo lives: "demo" in the user's data folder.
   static QString demoFolder();
+  /// The project is open read-only: another program has it open for changes.
+  bool isReadOnly() const;
+  /// Why nothing can be changed now, naming who has the project ("" when it can be changed).
+  QString readOnlyReason() const;
 
   // ---- actions -----------------------------------------------------------------------
   /// First things at start: the device, the default model, the project given on the command line.
   void startUp(const QString& projectPath);
   void newProject(const QString& path, const QStringList& photos = {});
   void openProject(const QString& path);
+  /// Opens the project only to look at it, while another program changes it.
+  void openProjectReadOnly(const QString& path);
   /// Opens the demo project in `folder` (empty: demoFolder()), making it first on the worker
   /// when it is not there; an existing demo is opened as it is.
   void openDemo(const QString& folder = {});
@@ -138,6 +144,9 @@ class AppController : public QObject {
   void chooseModel(const QString& path);
   void checkCategory(const QString& word);
   void measureSpeed(int resolution);
+  /// Checks the free space beside the project against what training `setup` will need (a quick
+  /// job); trainingSpaceChecked() tells the result. Nothing happens without a base model.
+  void checkTrainingSpace(const ProductSetup& setup, const QString& memoryPlan);
   /// Sets the product up (when it is new) and trains it.
   void train(const ProductSetup& setup, const TrainOptions& options);
   void resumeTraining(qint64 productId, const TrainOptions& options);
@@ -195,6 +204,8 @@ class AppController : public QObject {
   void notice(rashisa::ui::PageId page, const rashisa::ui::Notice& notice);
   void importFinished(const rashisa::ui::ImportReport& report);
   void categoryChecked(const QString& word, const QString& problem, bool checked);
+  /// The space check's result; a default TrainingSpaceCheck (needed 0) when it could not be made.
+  void trainingSpaceChecked(const rashisa::ui::TrainingSpaceCheck& space);
   void speedChanged();
   void trainingChanged();
   void lossPoint(int stage, int step, double loss);
@@ -257,6 +268,11 @@ class AppController : public QObject {
   /// "Rashisa needs about 25 GB free at <folder>, and 3 GB is free now...".
   QString diskFullAdvice(JobKind kind) const;
   void addModelActions(Notice& n);
+  /// A change asked for while the project is read-only: says why on `page`; true when refused.
+  bool refuseReadOnly(PageId page);
+  /// `opened` is a refusal (another program has the project): asks whether to open it
+  /// read-only and does so. False when `opened` is an open project.
+  bool offerReadOnly(const ProjectSnapshot& opened);
 
   Settings& settings_;
   Dialogs& dialogs_;

@@ -14,14 +14,14 @@ namespace rashisa::ui {
 using detail::withSnapshot;
 
 void AppController::saveTemplate(const TemplateItem& item) {
-  if (!project_) return;
+  if (!project_ || refuseReadOnly(PageId::Templates)) return;
   runner_->submitQuick(JobKind::SaveTemplate, tr("Saving the template"), [item](Engine& e, JobContext&) {
     return withSnapshot(QVariant::fromValue(e.saveTemplate(item)), e);
   });
 }
 
 void AppController::removeTemplate(qint64 id) {
-  if (!project_) return;
+  if (!project_ || refuseReadOnly(PageId::Templates)) return;
   runner_->submitQuick(JobKind::RemoveTemplate, tr("Removing the template"), [id](Engine& e, JobContext&) {
     e.removeTemplate(id);
     return withSnapshot({}, e);
@@ -45,7 +45,7 @@ void AppController::previewExportNames(const ExportSettings& settings, int max) 
 }
 
 void AppController::importTemplates(const QString& path) {
-  if (!project_ || path.isEmpty()) return;
+  if (!project_ || path.isEmpty() || refuseReadOnly(PageId::Templates)) return;
   runner_->submitQuick(JobKind::ImportTemplates, tr("Importing templates"), [path](Engine& e, JobContext&) {
     return withSnapshot(QVariant::fromValue(e.importTemplates(path)), e);
   });
@@ -60,7 +60,7 @@ void AppController::exportTemplates(const QString& path, const QList<qint64>& id
 }
 
 void AppController::makeTemplateExamples(qint64 productId) {
-  if (!project_ || makingExamples_) return;
+  if (!project_ || makingExamples_ || refuseReadOnly(PageId::Templates)) return;
   makingExamples_ = true;
   runner_->submit(
       JobKind::MakeExamples, tr("Making template examples"),
@@ -89,19 +89,19 @@ void AppController::planBatch(const BatchRequest& request) {
 }
 
 void AppController::startBatch(const BatchRequest& request) {
-  if (!project_ || batch_) return;
+  if (!project_ || batch_ || refuseReadOnly(PageId::Generate)) return;
   runner_->submitQuick(JobKind::QueueBatch, tr("Recording the batch"), [request](Engine& e, JobContext&) {
     return withSnapshot(e.queueBatch(request), e);
   });
 }
 
 void AppController::resumeBatch(qint64 batchId) {
-  if (!project_ || batch_) return;
+  if (!project_ || batch_ || refuseReadOnly(PageId::Generate)) return;
   submitRunBatch(batchId);
 }
 
 void AppController::moreLikeThis(qint64 imageId, int count) {
-  if (!project_ || batch_) return;
+  if (!project_ || batch_ || refuseReadOnly(PageId::Review)) return;
   runner_->submitQuick(JobKind::QueueBatch, tr("Recording the batch"), [imageId, count](Engine& e, JobContext&) {
     return withSnapshot(e.queueMoreLikeThis(imageId, count), e);
   });
@@ -187,7 +187,7 @@ void AppController::setReviewer(const QString& name) {
 }
 
 void AppController::setReview(const QList<qint64>& imageIds, ReviewState state) {
-  if (!project_ || imageIds.isEmpty()) return;
+  if (!project_ || imageIds.isEmpty() || refuseReadOnly(PageId::Review)) return;
   // Shown at once; the project file follows in the quick lane (a failure reloads the truth).
   for (ImageItem& image : project_->images)
     if (imageIds.contains(image.id)) {
@@ -223,7 +223,7 @@ void AppController::regenerate(qint64 imageId) {
 }
 
 void AppController::exportImages(const ExportSettings& settings) {
-  if (!project_) return;
+  if (!project_ || refuseReadOnly(PageId::Export)) return;  // an export is recorded in the project
   settings_.setExportFolder(settings.folder);
   settings_.setExportPattern(settings.pattern);
   settings_.setExportJpeg(settings.jpeg);

@@ -44,6 +44,7 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
       [[fallthrough]];
     case JobKind::CreateProject:
     case JobKind::OpenProject: {
+      if (offerReadOnly(result.value<ProjectSnapshot>())) break;
       setProject(result.value<ProjectSnapshot>());
       rememberRecent();
       if (!pendingPhotos_.isEmpty()) importPhotos(std::exchange(pendingPhotos_, {}));
@@ -120,7 +121,8 @@ void AppController::onFinished(int, JobKind kind, const QVariant& result) {
       break;
     case JobKind::CloseProject:
     case JobKind::SaveDraft: break;
-    case JobKind::CheckDevice: onSetupFinished(kind, result); break;
+    case JobKind::CheckDevice:
+    case JobKind::CheckTrainingSpace: onSetupFinished(kind, result); break;
     default: onCatalogueFinished(kind, result); break;
   }
 }
@@ -146,7 +148,8 @@ void AppController::onFailed(int, JobKind kind, const JobError& error) {
       checkingModel_ = std::max(0, checkingModel_ - 1);
       Q_EMIT modelChecked(error);
       break;
-    case JobKind::CheckDevice: onSetupFailed(kind, error); return;
+    case JobKind::CheckDevice:
+    case JobKind::CheckTrainingSpace: onSetupFailed(kind, error); return;
     case JobKind::Train: {
       const qint64 id = live_ ? live_->productId : 0;
       finishLiveTraining(false);
@@ -289,7 +292,7 @@ void AppController::measureSpeed(int resolution) {
 }
 
 void AppController::train(const ProductSetup& setup, const TrainOptions& options) {
-  if (!project_ || live_) return;
+  if (!project_ || live_ || refuseReadOnly(PageId::Learn)) return;
   if (device_ && !device_->cuda) {
     // The plan as it will run: the preset with the steps and batch sizes the page changed.
     std::optional<double> seconds;
@@ -318,12 +321,12 @@ void AppController::train(const ProductSetup& setup, const TrainOptions& options
 }
 
 void AppController::resumeTraining(qint64 productId, const TrainOptions& options) {
-  if (live_) return;
+  if (live_ || refuseReadOnly(PageId::Learn)) return;
   submitTrain(productId, options);
 }
 
 void AppController::restartTraining(qint64 productId, const TrainOptions& options) {
-  if (live_) return;
+  if (live_ || refuseReadOnly(PageId::Learn)) return;
   TrainOptions o = options;
   o.restart = true;
   submitTrain(productId, o);

@@ -64,7 +64,19 @@ void AppController::cancelDeviceCheck() {
   if (checkDeviceJob_ != 0 && active && active->id == checkDeviceJob_) runner_->cancelCurrent();
 }
 
+void AppController::checkTrainingSpace(const ProductSetup& setup, const QString& memoryPlan) {
+  if (!project_ || project_->modelPath.isEmpty()) return;
+  runner_->submitQuick(JobKind::CheckTrainingSpace, tr("Checking the free disk space"),
+                       [setup, memoryPlan](Engine& e, JobContext&) {
+                         return QVariant::fromValue(e.trainingSpace(setup, memoryPlan));
+                       });
+}
+
 void AppController::onSetupFinished(JobKind kind, const QVariant& result) {
+  if (kind == JobKind::CheckTrainingSpace) {
+    Q_EMIT trainingSpaceChecked(result.value<TrainingSpaceCheck>());
+    return;
+  }
   if (kind != JobKind::CheckDevice) return;
   checkDeviceJob_ = 0;
   const QVariantList l = result.toList();
@@ -81,6 +93,11 @@ void AppController::onSetupFinished(JobKind kind, const QVariant& result) {
 }
 
 void AppController::onSetupFailed(JobKind kind, const JobError& error) {
+  // Without the estimate there is nothing to warn about; training itself reports a full disk.
+  if (kind == JobKind::CheckTrainingSpace) {
+    Q_EMIT trainingSpaceChecked({});
+    return;
+  }
   if (kind != JobKind::CheckDevice) return;
   checkDeviceJob_ = 0;
   Q_EMIT deviceChecked(error);

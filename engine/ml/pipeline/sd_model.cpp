@@ -5,6 +5,7 @@
 #include "engine/core/error.h"
 #include "engine/model_io/diffusers_folder.h"
 #include "engine/model_io/ldm_checkpoint.h"
+#include "engine/model_io/model_check.h"
 #include "engine/model_io/pickle_guard.h"
 #include "engine/model_io/safetensors.h"
 #include "engine/model_io/state_dict.h"
@@ -80,6 +81,8 @@ ModelInfo inspect_model(const fs::path& path, const LoadOptions& options) {
     info.family = m.family == mio::SdFamily::SD2 ? ModelFamily::SD2 : ModelFamily::SD1;
     info.prediction = SchedulerConfig::from_json(m.scheduler_config).prediction_type;
     info.native_resolution = native_resolution_of(m.unet_config, m.vae_config);
+    mio::check_model_parts({path.u8string(), false, &m.unet_config, &m.vae_config, &m.text_encoder_config, &m.unet,
+                            &m.vae, &m.text_encoder, {}});
     info.components["unet"] = to_info(mio::summarize(m.unet));
     info.components["vae"] = to_info(mio::summarize(m.vae));
     info.components["text_encoder"] = to_info(mio::summarize(m.text_encoder));
@@ -91,9 +94,14 @@ ModelInfo inspect_model(const fs::path& path, const LoadOptions& options) {
   info.family = family_of(folder.unet.config, folder.text_encoder.config);
   info.prediction = SchedulerConfig::from_json(folder.scheduler_config).prediction_type;
   info.native_resolution = native_resolution_of(folder.unet.config, folder.vae.config);
-  info.components["unet"] = to_info(mio::summarize(mio::load_component_weights(folder.unet)));
-  info.components["vae"] = to_info(mio::summarize(mio::load_component_weights(folder.vae)));
-  info.components["text_encoder"] = to_info(mio::summarize(mio::load_component_weights(folder.text_encoder)));
+  const auto unet_w = mio::load_component_weights(folder.unet);
+  const auto vae_w = mio::load_component_weights(folder.vae);
+  const auto text_w = mio::load_component_weights(folder.text_encoder);
+  mio::check_model_parts({path.u8string(), true, &folder.unet.config, &folder.vae.config, &folder.text_encoder.config,
+                          &unet_w, &vae_w, &text_w, folder.tokenizer_dir});
+  info.components["unet"] = to_info(mio::summarize(unet_w));
+  info.components["vae"] = to_info(mio::summarize(vae_w));
+  info.components["text_encoder"] = to_info(mio::summarize(text_w));
   return info;
 }
 
@@ -115,6 +123,7 @@ StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options
   m.info.source = path;
 
   nlohmann::json unet_cfg, vae_cfg, text_cfg, sched_cfg;
+  fs::path tokenizer_dir;
   std::map<std::string, torch::Tensor> unet_w, vae_w, text_w;
   if (is_single_file(path)) {
     auto single = mio::load_single_file(path, options.v_prediction);
@@ -126,7 +135,7 @@ StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options
     unet_w = std::move(single.unet);
     vae_w = std::move(single.vae);
     text_w = std::move(single.text_encoder);
-    m.tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::from_folder(find_tokenizer_dir(path, options)));
+    tokenizer_dir = find_tokenizer_dir(path, options);
   } else {
     auto folder = mio::DiffusersFolder::open(path, options.prefer_fp16_weights ? mio::WeightVariant::FP16
                                                                                 : mio::WeightVariant::Auto);
@@ -139,8 +148,15 @@ StableDiffusionModel load_model(const fs::path& path, const LoadOptions& options
     vae_w = mio::load_component_weights(folder.vae);
     mio::upgrade_legacy_vae_keys(vae_w);
     text_w = mio::load_component_weights(folder.text_encoder);
-    m.tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::from_folder(folder.tokenizer_dir));
+    tokenizer_dir = folder.tokenizer_dir;
   }
+  // Before anything is built: a wrong, damaged or NaN-filled model stops here with a typed error.
+  mio::check_model_parts({path.u8string(), m.info.layout == "diffusers folder", &unet_cfg, &vae_cfg, &text_cfg,
+                          &unet_w, &vae_w, &text_w, tokenizer_dir});
+  mio::check_finite(unet_w, "UNet", path.u8string());
+  mio::check_finite(vae_w, "VAE", path.u8string());
+  mio::check_finite(text_w, "text encoder", path.u8string());
+  m.tokenizer = std::make_shared<ClipTokenizer>(ClipTokenizer::from_folder(tokenizer_dir));
   m.info.family = family_of(unet_cfg, text_cfg);
   m.scheduler_config = SchedulerConfig::from_json(sched_cfg);
   if (options.v_prediction) m.scheduler_config.prediction_type = *options.v_prediction ? PredictionType::VPrediction

@@ -1,10 +1,8 @@
-// libFuzzer target over bytes -> probe + decode + metadata + measures (RELIABILITY.md IMG-6).
-// Built only when RASHISA_ENABLE_FUZZING is on (clang, -fsanitize=fuzzer,address,undefined).
+// libFuzzer target: photo bytes -> probe + decode + orientation + metadata + measures
+// (RELIABILITY.md IMG-6). Only MediaError may come out.
 #include "engine/media/photo_checks.h"
 #include "engine/media/photo_import.h"
-
-#include <cstddef>
-#include <cstdint>
+#include "tests/fuzz/fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
