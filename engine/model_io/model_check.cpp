@@ -140,7 +140,7 @@ void check_kind(const TensorMap& w, const Kind& want, const std::string& source)
 }
 
 /// "Stable Diffusion 1.x" / "2.x" / "XL" by cross-attention width and projection kind.
-std::string unet_family(std::optional<std::int64_t> cross, bool linear_projection) {
+std::string unet_family(const std::optional<std::int64_t>& cross, bool linear_projection) {
   if (cross && *cross == 2048) return "Stable Diffusion XL";
   if ((cross && *cross == 1024) || linear_projection) return "Stable Diffusion 2.x";
   return "Stable Diffusion 1.x";

@@ -93,7 +93,9 @@ std::vector<std::string> merge_results(const std::string& text) {
 
 std::int64_t highest_added_id(const fs::path& dir) {
   std::int64_t top = -1;
-  for (const auto& [token, id] : read_object(dir / "added_tokens.json").items())
+  // Named, not a temporary: items() refers to the object it iterates over.
+  const nlohmann::json added = read_object(dir / "added_tokens.json");
+  for (const auto& [token, id] : added.items())
     if (id.is_number_integer()) top = std::max<std::int64_t>(top, id.get<std::int64_t>());
   const nlohmann::json config = read_object(dir / "tokenizer_config.json");
   if (config.contains("added_tokens_decoder") && config["added_tokens_decoder"].is_object())
@@ -158,7 +160,8 @@ void check_tokenizer(const fs::path& dir, std::int64_t embedding_rows, const std
     mismatch(source, "the tokenizer has " + std::to_string(ids) + " token ids but the text encoder has " +
                          std::to_string(embedding_rows) + " (the rows of its token embedding)");
   std::set<std::string> special = {bos, eos};
-  for (const auto& [token, id] : read_object(dir / "added_tokens.json").items()) special.insert(token);
+  const nlohmann::json added = read_object(dir / "added_tokens.json");
+  for (const auto& [token, id] : added.items()) special.insert(token);
   check_merges(dir, vocab, special, source);
 }
 

@@ -318,8 +318,9 @@ void Project::clear_checkpoint(std::int64_t concept_id) {
   } catch (const StoreError& e) {
     // Its pages are overwritten with zeros (secure_delete), so SQLite's journal keeps a copy of
     // them until the removal commits: about the checkpoint's size.
-    const auto size = e.fault() == StoreFault::DiskFull ? get_concept(concept_id).checkpoint_size : std::nullopt;
-    throw with_space_advice(e, folder_of(impl().path), size.value_or(0),
+    std::int64_t size = 0;
+    if (e.fault() == StoreFault::DiskFull) size = get_concept(concept_id).checkpoint_size.value_or(0);
+    throw with_space_advice(e, folder_of(impl().path), size,
                             "remove the saved training checkpoint (SQLite's journal keeps a "
                             "copy of it until the removal is done)");
   }
