@@ -1586,6 +1586,10 @@
         <source>Checking the free disk space</source>
         <translation>空き容量を確認しています</translation>
     </message>
+    <message>
+        <source>The project is open read-only.</source>
+        <translation>読み取り専用で開いています。</translation>
+    </message>
 </context>
 <context>
     <name>rashisa::ui::BatchProgressPanel</name>

@@ -6,6 +6,7 @@
 #include "ui/window/log_file.h"
 #include "ui/window/main_window.h"
 #include "app/gui/language.h"
+#include "app/gui/qt_options.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,7 +58,8 @@ Options parseArguments(int argc, char** argv) {
                                QCoreApplication::translate("main", "A project file (.rashisa) to open."),
                                QStringLiteral("[project]"));
   Options o;
-  if (!parser.parse(core.arguments())) {
+  // QApplication reads its own options (-platform, -style, ...) later, from argv.
+  if (!parser.parse(withoutQtWindowOptions(core.arguments()))) {
     std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
     o.exit = true;
     o.exitCode = 2;

@@ -17,10 +17,16 @@
 #include "engine/core/progress.h"
 #include "engine/workflow/concept_training.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace rashisa::store {
+class Project;
+}
 
 namespace rashisa::workflow {
 
@@ -62,6 +68,17 @@ bool is_demo_model(const std::filesystem::path& model);
 ConceptSetup demo_concept_setup(const std::string& product_name);
 /// Kept in the demo project (front-end value) so the window offers these settings.
 inline constexpr const char* kDemoSettingKey = "ui.demo";
+
+/// The demo's training numbers, as the demo project keeps them (kDemoSettingKey).
+struct DemoTraining {
+  int resolution = 128;
+  std::array<int, 3> steps{20, 30, 60};
+  int batch = 2;
+  int preview_every = 0;  // 0: previews at the end of each stage only
+};
+/// The numbers kept in `project`: none when it is not the demo project. A value that cannot be
+/// read keeps the demo's own numbers for what it lacks. Never throws for a damaged value.
+std::optional<DemoTraining> demo_training(const store::Project& project);
 
 struct DemoOptions {
   std::string product_name = "Demo mug";  // the window passes its translation

@@ -1,6 +1,7 @@
 // The demo project: the demo photos and model with the catalogue templates, ready to learn.
 #include "engine/core/error.h"
 #include "engine/model_io/atomic_file.h"
+#include "engine/store/project.h"
 #include "engine/workflow/demo.h"
 #include "engine/workflow/model_session.h"
 #include "engine/workflow/photo_intake.h"
@@ -15,9 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // The demo's training numbers (see demo_concept_setup) and what the window offers with them.
-constexpr int kResolution = 128;
-constexpr int kSteps[3] = {20, 30, 60};
-constexpr int kBatch = 2;
+constexpr DemoTraining kTraining{};  // the demo's numbers (DemoTraining's defaults)
 
 // The catalogue's templates at a size and step count a CPU makes in seconds with the demo model.
 std::vector<templates::PromptTemplate> demo_templates() {
@@ -46,10 +45,10 @@ ConceptSetup demo_concept_setup(const std::string& product_name) {
   ConceptSetup s;
   s.name = product_name;
   s.category = "mug";
-  s.resolution = kResolution;
+  s.resolution = kTraining.resolution;
   for (int k = 0; k < 3; ++k) {
-    s.stages[k].steps = kSteps[k];
-    s.stages[k].batch = kBatch;
+    s.stages[k].steps = kTraining.steps[k];
+    s.stages[k].batch = kTraining.batch;
   }
   s.checkpoint_every = 20;
   return s;
@@ -100,10 +99,10 @@ DemoProject make_demo_project(const fs::path& dir, const DemoOptions& options, c
     const ConceptSetup setup = demo_concept_setup(options.product_name);
     project.set_setting("ui.draft.name", setup.name);
     project.set_setting("ui.draft.category", setup.category);
-    project.set_setting(kDemoSettingKey, nlohmann::json{{"resolution", kResolution},
-                                                        {"steps", {kSteps[0], kSteps[1], kSteps[2]}},
-                                                        {"batch", kBatch},
-                                                        {"preview_every", 0}}
+    project.set_setting(kDemoSettingKey, nlohmann::json{{"resolution", kTraining.resolution},
+                                                        {"steps", kTraining.steps},
+                                                        {"batch", kTraining.batch},
+                                                        {"preview_every", kTraining.preview_every}}
                                              .dump());
     project.close();
   }
@@ -112,6 +111,26 @@ DemoProject make_demo_project(const fs::path& dir, const DemoOptions& options, c
                                                 ": " + ec.message());
   report(progress, "project", 1, 1);
   return out;
+}
+
+std::optional<DemoTraining> demo_training(const store::Project& project) {
+  const std::string value = project.setting(kDemoSettingKey);
+  if (value.empty()) return std::nullopt;
+  DemoTraining d;
+  const nlohmann::json j = nlohmann::json::parse(value, nullptr, false);
+  if (!j.is_object()) return d;
+  const auto read = [&j](const char* key, int& out) {
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_number_integer()) out = it->get<int>();
+  };
+  read("resolution", d.resolution);
+  read("batch", d.batch);
+  read("preview_every", d.preview_every);
+  const auto steps = j.find("steps");
+  if (steps != j.end() && steps->is_array())
+    for (std::size_t k = 0; k < d.steps.size() && k < steps->size(); ++k)
+      if ((*steps)[k].is_number_integer()) d.steps[k] = (*steps)[k].get<int>();
+  return d;
 }
 
 }  // namespace rashisa::workflow

@@ -1,15 +1,22 @@
 // Two programs on one project (issue 15 item 5), the window's side on the fake engine: opening a
 // project another program has open for changes names the holder and offers to open it
-// read-only; then every page says so, the Learn page's start button is disabled with the reason,
-// changes are refused before they reach the engine, and "Open again" opens it for changes once
+// read-only; then every page says so, every page's change buttons are disabled (the Learn page's
+// start button with the full reason), changes are refused before they reach the engine, and "Open again" opens it for changes once
 // the other program has let go. Declining opens nothing.
 #include "tests/gui/gui_fixture.h"
 #include "tests/gui/gui_test_main.h"
+#include "ui/pages/export_page.h"
+#include "ui/pages/findings_panel.h"
+#include "ui/pages/generate_page.h"
 #include "ui/pages/learn_page.h"
 #include "ui/pages/learn_setup_panel.h"
 #include "ui/pages/page.h"
+#include "ui/pages/photos_page.h"
+#include "ui/pages/review_page.h"
+#include "ui/pages/templates_page.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -56,6 +63,28 @@ class TestReadOnly : public QObject {
     LearnSetupPanel* setup = f.window->learnPage()->setupPanel();
     QVERIFY(!setup->startButton()->isEnabled());
     QCOMPARE(setup->blockedReason()->text(), f.controller->readOnlyReason());
+    // The other pages: what would change the project is disabled; looking around is not.
+    PhotosPage* photos = f.window->photosPage();
+    QVERIFY(!photos->addFilesButton()->isEnabled());
+    QVERIFY(!photos->nameEdit()->isEnabled());
+    int findingButtons = 0;
+    for (QPushButton* b : photos->findings()->findChildren<QPushButton*>()) {
+      if (b->text() == QLatin1String("Show")) continue;
+      ++findingButtons;
+      QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+    }
+    QVERIFY(findingButtons > 0);
+    TemplatesPage* templates = f.window->templatesPage();
+    for (QPushButton* b : {templates->newButton(), templates->importButton(), templates->duplicateButton(),
+                           templates->removeButton(), templates->saveButton()})
+      QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+    GeneratePage* generate = f.window->generatePage();
+    QVERIFY(!generate->startButton()->isEnabled());
+    QCOMPARE(generate->startReason()->text(), f.controller->readOnlyNote());
+    QVERIFY(!f.window->reviewPage()->approveButton()->isEnabled());
+    ExportPage* exportPage = f.window->exportPage();
+    QVERIFY(!exportPage->exportButton()->isEnabled());
+    QCOMPARE(exportPage->reasonLabel()->text(), f.controller->readOnlyNote());
 
     QSignalSpy notices(f.controller.get(), &AppController::notice);
     f.controller->importPhotos(f.makePhotos(QStringLiteral("more"), {QStringLiteral("a.jpg")}));
@@ -72,6 +101,11 @@ class TestReadOnly : public QObject {
     f.window->page(PageId::Photos)->readOnlyBar()->notice().action();
     QVERIFY(f.waitFor([&] { return !f.controller->isReadOnly() && f.controller->hasProject(); }));
     for (PageId id : kPages) QVERIFY(!f.window->page(id)->readOnlyBar()->isVisibleTo(f.window->page(id)));
+    QVERIFY(photos->addFilesButton()->isEnabled());
+    QVERIFY(photos->nameEdit()->isEnabled());
+    QVERIFY(templates->newButton()->isEnabled());
+    QVERIFY(generate->startReason()->text() != f.controller->readOnlyNote());
+    QVERIFY(exportPage->reasonLabel()->text() != f.controller->readOnlyNote());
     QCOMPARE(f.dialogs.questions.size(), 1);
   }
 

@@ -111,7 +111,27 @@ TEST(DemoProject, IsMadeOnceAndNeverReplaced) {
   EXPECT_EQ(project.list_photos().size(), 8u);
   EXPECT_FALSE(project.base_model().sha256.empty());
   EXPECT_EQ(project.setting("ui.draft.category"), "mug");
-  EXPECT_FALSE(project.setting(workflow::kDemoSettingKey).empty());
+  const auto training = workflow::demo_training(project);
+  ASSERT_TRUE(training.has_value());
+  EXPECT_EQ(training->resolution, 128);
+  EXPECT_EQ(training->steps, (std::array<int, 3>{20, 30, 60}));
+  EXPECT_EQ(training->batch, 2);
+  EXPECT_EQ(training->preview_every, 0);
+  const auto setup = workflow::demo_concept_setup("mug");
+  EXPECT_EQ(setup.resolution, training->resolution);
+  EXPECT_EQ(setup.stages[2].steps, training->steps[2]);
+  // A damaged value keeps the demo's numbers for what it lacks; other projects have none.
+  const std::string kept = project.setting(workflow::kDemoSettingKey);
+  project.set_setting(workflow::kDemoSettingKey, R"({"resolution": 96, "steps": [1, "x"]})");
+  const auto damaged = workflow::demo_training(project);
+  ASSERT_TRUE(damaged.has_value());
+  EXPECT_EQ(damaged->resolution, 96);
+  EXPECT_EQ(damaged->steps, (std::array<int, 3>{1, 30, 60}));
+  project.set_setting(workflow::kDemoSettingKey, "not json");
+  EXPECT_EQ(workflow::demo_training(project)->batch, 2);
+  project.set_setting(workflow::kDemoSettingKey, "");
+  EXPECT_FALSE(workflow::demo_training(project).has_value());
+  project.set_setting(workflow::kDemoSettingKey, kept);
   project.close();
   EXPECT_FALSE(fs::exists(fs::path(demo.project) += ".part"));
 

@@ -95,7 +95,9 @@ class JobRunner : public QObject {
   /// Drops the queued jobs and cancels the one in flight.
   void cancelAll();
 
-  /// A job is running or queued.
+  /// A job is running or queued on the worker. The worker's view: a job that has just finished
+  /// is not busy, while its finished() signal may still be queued for the GUI thread, so a page
+  /// that waits for a job's result waits for that signal (or its own state), not for !isBusy().
   bool isBusy() const;
   std::optional<ActiveJob> activeJob() const;
   /// Blocks (processing no events) until the worker has nothing left, or `msecs` pass.

@@ -4,10 +4,6 @@
 #include "ui/jobs/workflow_convert_p.h"
 #include "ui/jobs/workflow_engine.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace rashisa::ui {
 
 using namespace convert;
@@ -28,15 +24,13 @@ QString WorkflowEngine::makeDemoProject(const QString& folder, const QString& pr
 bool WorkflowEngine::isDemoModel(const QString& path) { return workflow::is_demo_model(convert::path(path)); }
 
 std::optional<DemoTraining> WorkflowEngine::demoTraining(const store::Project& project) {
-  const std::string value = project.setting(workflow::kDemoSettingKey);
-  if (value.empty()) return std::nullopt;
-  const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(value)).object();
+  const auto kept = workflow::demo_training(project);
+  if (!kept) return std::nullopt;
   DemoTraining d;
-  d.resolution = o.value(QStringLiteral("resolution")).toInt(d.resolution);
-  const QJsonArray steps = o.value(QStringLiteral("steps")).toArray();
-  for (int k = 0; k < 3 && k < steps.size(); ++k) d.steps[k] = steps[k].toInt(d.steps[k]);
-  d.batch = o.value(QStringLiteral("batch")).toInt(d.batch);
-  d.previewEvery = o.value(QStringLiteral("preview_every")).toInt(d.previewEvery);
+  d.resolution = kept->resolution;
+  d.steps = kept->steps;
+  d.batch = kept->batch;
+  d.previewEvery = kept->preview_every;
   return d;
 }
 

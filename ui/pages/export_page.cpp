@@ -284,6 +284,8 @@ void ExportPage::refresh() {
   QString why;
   if (!open)
     why = tr("Open a project first.");
+  else if (controller().isReadOnly())
+    why = controller().readOnlyNote();  // an export is recorded in the project
   else if (exporting)
     why = tr("Exporting…");
   else if (n == 0)

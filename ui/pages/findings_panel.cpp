@@ -47,7 +47,13 @@ FindingsPanel::FindingsPanel(QWidget* parent) : QFrame(parent) {
   outer->addWidget(scroll, 1);
 }
 
+void FindingsPanel::setChangesAllowed(bool allowed) {
+  changesAllowed_ = allowed;
+  for (QPushButton* b : std::as_const(changeButtons_)) b->setEnabled(allowed);
+}
+
 void FindingsPanel::setFindings(const QList<PhotoFinding>& findings, const QList<Photo>& photos) {
+  changeButtons_.clear();
   while (list_->count() > 1) {
     QLayoutItem* item = list_->takeAt(0);
     delete item->widget();
@@ -118,10 +124,12 @@ QWidget* FindingsPanel::makeCard(const PhotoFinding& finding, const QList<Photo>
     auto* keepOne = new QPushButton(tr("Keep only the first"), card);
     connect(keepOne, &QPushButton::clicked, this, [this, ids] { Q_EMIT removePhotosRequested(ids.mid(1)); });
     actions->addWidget(keepOne);
+    changeButtons_ << keepOne;
   } else if (!ids.isEmpty()) {
     auto* remove = new QPushButton(ids.size() == 1 ? tr("Remove this photo") : tr("Remove these photos"), card);
     connect(remove, &QPushButton::clicked, this, [this, ids] { Q_EMIT removePhotosRequested(ids); });
     actions->addWidget(remove);
+    changeButtons_ << remove;
   }
   if (!ids.isEmpty()) {
     auto* show = new QPushButton(tr("Show"), card);
@@ -133,8 +141,10 @@ QWidget* FindingsPanel::makeCard(const PhotoFinding& finding, const QList<Photo>
     auto* add = new QPushButton(tr("Add photos…"), card);
     connect(add, &QPushButton::clicked, this, &FindingsPanel::addPhotosRequested);
     actions->addWidget(add);
+    changeButtons_ << add;
   }
   layout->addLayout(actions);
+  for (QPushButton* b : std::as_const(changeButtons_)) b->setEnabled(changesAllowed_);
   return card;
 }
 

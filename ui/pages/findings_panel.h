@@ -6,6 +6,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace rashisa::ui {
@@ -19,6 +20,9 @@ class FindingsPanel : public QFrame {
   void setFindings(const QList<PhotoFinding>& findings, const QList<Photo>& photos);
   /// Finding cards shown now (tests).
   int cardCount() const { return cards_; }
+  /// Enables the cards' buttons that change the photos (off while the project is read-only or
+  /// the product is learning); "Show" stays.
+  void setChangesAllowed(bool allowed);
 
  Q_SIGNALS:
   void removePhotosRequested(const QList<qint64>& ids);
@@ -32,6 +36,8 @@ class FindingsPanel : public QFrame {
   QLabel* allGood_;
   QVBoxLayout* list_;
   int cards_ = 0;
+  bool changesAllowed_ = true;
+  QList<QPushButton*> changeButtons_;  // on the current cards
 };
 
 }  // namespace rashisa::ui

@@ -262,6 +262,8 @@ void GeneratePage::updateStart() {
   QString why;
   if (!controller().hasProject())
     why = tr("Open or create a project first.");
+  else if (controller().isReadOnly())
+    why = controller().readOnlyNote();
   else if (state_ == State::NoProduct)
     why = tr("Learn a product first.");
   else if (controller().isBatchRunning())

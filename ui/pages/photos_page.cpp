@@ -221,11 +221,13 @@ void PhotosPage::refresh() {
   const bool training = controller().isTraining();
   const bool open = controller().hasProject();
   locked_->setVisible(training);
+  const bool editable = open && !training && !controller().isReadOnly();
   for (QWidget* w : {static_cast<QWidget*>(addFiles_), static_cast<QWidget*>(addFolder_)})
-    w->setEnabled(open && !training && !controller().isImporting());
-  remove_->setEnabled(open && !training && grid_->selectionModel()->hasSelection());
-  name_->setEnabled(open && !training);
-  category_->setEnabled(open && !training);
+    w->setEnabled(editable && !controller().isImporting());
+  remove_->setEnabled(editable && grid_->selectionModel()->hasSelection());
+  findings_->setChangesAllowed(editable);
+  name_->setEnabled(editable);
+  category_->setEnabled(editable);
   QString why;
   const bool ready = controller().photosReady(&why) && !name_->text().trimmed().isEmpty() &&
                      !currentCategoryWord().isEmpty();

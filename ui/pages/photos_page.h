@@ -33,6 +33,8 @@ class PhotosPage : public Page {
   QLabel* summary() const { return summary_; }
   QLabel* nextReason() const { return nextReason_; }
   QPushButton* nextButton() const { return next_; }
+  QPushButton* addFilesButton() const { return addFiles_; }
+  QPushButton* removeButton() const { return remove_; }
   bool showsDropZone() const;
 
  Q_SIGNALS:

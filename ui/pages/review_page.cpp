@@ -228,6 +228,8 @@ void ReviewPage::updateButtons() {
   QString why;
   if (images_->rowCount() == 0)
     why = controller().project().images.isEmpty() ? tr("No images yet.") : QString();
+  else if (controller().isReadOnly())
+    why = controller().readOnlyNote();
   else if (chosen == 0)
     why = tr("Choose an image first.");
   else if (controller().reviewer().trimmed().isEmpty())

@@ -143,10 +143,11 @@ void TemplatesPage::refreshExamples() {
 
 void TemplatesPage::updateButtons() {
   const bool open = controller().hasProject();
+  const bool editable = open && !controller().isReadOnly();  // drafts stay editable: they are kept in the settings
   const TemplateEntry* e = model_->entry(currentUid_);
-  for (QPushButton* b : {new_, import_}) b->setEnabled(open);
-  duplicate_->setEnabled(open && e);
-  remove_->setEnabled(open && e);
+  for (QPushButton* b : {new_, import_}) b->setEnabled(editable);
+  duplicate_->setEnabled(editable && e);
+  remove_->setEnabled(editable && e);
   export_->setEnabled(open && !controller().project().templates.isEmpty());
   QUndoStack* stack = group_->activeStack();
   undo_->setEnabled(stack && stack->canUndo());
@@ -156,9 +157,11 @@ void TemplatesPage::updateButtons() {
   discard_->setEnabled(e && e->saved && e->dirty());
   const bool dirty = e && e->dirty();
   const bool problems = editor_->hasProblems();
-  save_->setEnabled(open && dirty && !problems);
+  save_->setEnabled(editable && dirty && !problems);
   if (!e)
     saveReason_->clear();
+  else if (dirty && !editable)
+    saveReason_->setText(controller().readOnlyNote());
   else if (!dirty)
     saveReason_->setText(tr("All changes are saved."));
   else if (problems)

@@ -125,6 +125,8 @@ class AppController : public QObject {
   bool isReadOnly() const;
   /// Why nothing can be changed now, naming who has the project ("" when it can be changed).
   QString readOnlyReason() const;
+  /// The short reason a change button is disabled while the project is open read-only.
+  QString readOnlyNote() const;
 
   // ---- actions -----------------------------------------------------------------------
   /// First things at start: the device, the default model, the project given on the command line.
@@ -284,6 +286,7 @@ class AppController : public QObject {
   QString defaultModelProblemCode_;
   int checkingModel_ = 0;   // model checks queued or running
   int checkDeviceJob_ = 0;  // the device check's job id (0: none)
+  TrainingSpaceCheck trainingSpace_;  // the last space check's estimate (needed 0: none)
   QMap<QString, std::array<StagePlan, 3>> presets_;
   std::optional<LiveTraining> live_;
   std::optional<LiveBatch> batch_;

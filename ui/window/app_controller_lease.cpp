@@ -29,6 +29,10 @@ QString AppController::readOnlyReason() const {
       .arg(programName(h), hostName(h));
 }
 
+QString AppController::readOnlyNote() const {
+  return isReadOnly() ? tr("The project is open read-only.") : QString();
+}
+
 bool AppController::refuseReadOnly(PageId page) {
   if (!isReadOnly()) return false;
   Q_EMIT notice(page, {MessageLevel::Warning, tr("This project is open read-only, so nothing can be changed."),

@@ -74,7 +74,8 @@ void AppController::checkTrainingSpace(const ProductSetup& setup, const QString&
 
 void AppController::onSetupFinished(JobKind kind, const QVariant& result) {
   if (kind == JobKind::CheckTrainingSpace) {
-    Q_EMIT trainingSpaceChecked(result.value<TrainingSpaceCheck>());
+    trainingSpace_ = result.value<TrainingSpaceCheck>();
+    Q_EMIT trainingSpaceChecked(trainingSpace_);
     return;
   }
   if (kind != JobKind::CheckDevice) return;
@@ -95,6 +96,7 @@ void AppController::onSetupFinished(JobKind kind, const QVariant& result) {
 void AppController::onSetupFailed(JobKind kind, const JobError& error) {
   // Without the estimate there is nothing to warn about; training itself reports a full disk.
   if (kind == JobKind::CheckTrainingSpace) {
+    trainingSpace_ = {};
     Q_EMIT trainingSpaceChecked({});
     return;
   }
@@ -112,8 +114,10 @@ QString AppController::diskFullAdvice(JobKind kind) const {
   while (!folder.isEmpty() && !QDir(folder).exists() && QFileInfo(folder).absolutePath() != folder)
     folder = QFileInfo(folder).absolutePath();
   const QStorageInfo storage(folder);
-  return ErrorText::diskAdvice(folder, kind == JobKind::Train ? kTrainingSpace : kOtherSpace,
-                               storage.isValid() ? storage.bytesAvailable() : -1);
+  // Training: the Learn page's estimate for this project and these settings, when there is one.
+  const bool estimated = kind == JobKind::Train && trainingSpace_.needed > 0 && QDir(trainingSpace_.folder) == QDir(folder);
+  const qint64 needed = estimated ? trainingSpace_.needed : kind == JobKind::Train ? kTrainingSpace : kOtherSpace;
+  return ErrorText::diskAdvice(folder, needed, storage.isValid() ? storage.bytesAvailable() : -1);
 }
 
 void AppController::addModelActions(Notice& n) {
