@@ -23,7 +23,8 @@ const char* const kProjectGenerateHelp =
     "Makes a batch: every product x every prompt of every template x every seed, as one job.\n"
     "The job is recorded before the first image, and each image is stored with all its settings\n"
     "as soon as it is made; after Ctrl+C or a crash, the same command again (or --resume, which\n"
-    "continues every unfinished job) goes on where it stopped.\n"
+    "continues every unfinished job) goes on where it stopped. Once it is done, the same command\n"
+    "with the same --seed/--seeds has nothing to do (without one, new seeds make a new batch).\n"
     "  --template T,...        template numbers or ids (see `templates`)\n"
     "  --product P,...         product names or numbers (default: every trained product)\n"
     "  --seeds A,B,...         seeds for every prompt (default: --seed S, S+1, ... as many as the\n"
@@ -160,7 +161,22 @@ int run_project_generate(const std::vector<std::string>& argv, const CancelToken
     r.cap = static_cast<std::size_t>(args.get_int("max-images", 1000, 1, 100000));
     // The same command again continues the batch it started (after Ctrl+C, a crash, a kill).
     const bool seeded = args.get("seed") || args.get("seeds");
-    if (const auto same = workflow::unfinished_job_like(project, workflow::plan_batch(project, r), seeded)) {
+    const auto plan = workflow::plan_batch(project, r);
+    const auto done = seeded && !workflow::unfinished_job_like(project, plan, true)
+                          ? workflow::finished_job_like(project, plan)
+                          : std::nullopt;
+    if (done) {
+      // The same seeded command again after its batch was done (it may have been killed just
+      // after storing the last image): the same seeds would only make the same images again.
+      if (args.flag("json"))
+        print_json({{"jobs", json::array({{{"job", done->id}, {"made", 0}, {"already_done", true}}})}});
+      else
+        std::printf("job %lld already made these %lld images with the same seeds; nothing to do (give other seeds "
+                    "with --seed or --seeds, or leave them out, to make more)\n",
+                    static_cast<long long>(done->id), static_cast<long long>(done->done));
+      return kOk;
+    }
+    if (const auto same = workflow::unfinished_job_like(project, plan, seeded)) {
       std::fprintf(stderr, "continuing job %lld, which the same command started: %lld of %lld images made\n",
                    static_cast<long long>(same->id), static_cast<long long>(same->done),
                    static_cast<long long>(same->spec.total));

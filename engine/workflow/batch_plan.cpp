@@ -202,22 +202,32 @@ bool same_item(const BatchItem& a, const BatchItem& b, bool same_seeds) {
          (!same_seeds || a.seed == b.seed);
 }
 
+bool same_plan(const store::Job& job, const std::vector<BatchItem>& plan, bool same_seeds) {
+  std::vector<BatchItem> items;
+  try {
+    items = job_items(job);
+  } catch (const Error&) {
+    return false;  // a job whose plan cannot be read is never the same batch
+  }
+  if (items.size() != plan.size()) return false;
+  for (std::size_t i = 0; i < plan.size(); ++i)
+    if (!same_item(items[i], plan[i], same_seeds)) return false;
+  return true;
+}
+
 }  // namespace
 
 std::optional<store::Job> unfinished_job_like(const store::Project& project, const std::vector<BatchItem>& plan,
                                               bool same_seeds) {
-  for (auto& job : unfinished_jobs(project)) {
-    std::vector<BatchItem> items;
-    try {
-      items = job_items(job);
-    } catch (const Error&) {
-      continue;  // a job whose plan cannot be read is never the same batch
-    }
-    if (items.size() != plan.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; same && i < plan.size(); ++i) same = same_item(items[i], plan[i], same_seeds);
-    if (same) return std::move(job);
-  }
+  for (auto& job : unfinished_jobs(project))
+    if (same_plan(job, plan, same_seeds)) return std::move(job);
+  return std::nullopt;
+}
+
+std::optional<store::Job> finished_job_like(const store::Project& project, const std::vector<BatchItem>& plan) {
+  auto jobs = project.list_jobs();
+  for (auto it = jobs.rbegin(); it != jobs.rend(); ++it)
+    if (it->status == store::JobStatus::Done && same_plan(*it, plan, true)) return std::move(*it);
   return std::nullopt;
 }
 

@@ -72,4 +72,9 @@ std::vector<store::Job> unfinished_jobs(const store::Project& project);
 std::optional<store::Job> unfinished_job_like(const store::Project& project, const std::vector<BatchItem>& plan,
                                               bool same_seeds);
 
+/// The newest finished job whose stored plan is `plan`, seeds included: the same seeded batch
+/// command run again after its batch was done (for example when the program was killed after
+/// storing its last image) has nothing left to make.
+std::optional<store::Job> finished_job_like(const store::Project& project, const std::vector<BatchItem>& plan);
+
 }  // namespace rashisa::workflow

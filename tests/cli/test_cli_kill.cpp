@@ -293,6 +293,21 @@ void expect_images_kept(const State& before, const State& after) {
   }
 }
 
+// A kill can land after the batch's last image and its job are stored but before the program
+// exits: the same seeded command again has nothing left to make and must not start a second batch
+// of the same images.
+TEST_F(CliKill, TheSameSeededCommandAfterItsBatchIsDoneMakesNothingNew) {
+  const fs::path p = copy_of(trained_, "done.rashisa");
+  ASSERT_EQ(run_cli(batch_command(p), log_).status, 0) << tail_of(log_);
+  const State first = state_of(p);
+  ASSERT_TRUE(first.has_job && first.job.status == store::JobStatus::Done);
+  ASSERT_EQ(run_cli(batch_command(p), log_).status, 0) << tail_of(log_);
+  const State again = state_of(p);
+  EXPECT_EQ(again.jobs, 1u) << tail_of(log_);
+  EXPECT_EQ(again.images.size(), first.images.size());
+  EXPECT_NE(tail_of(log_).find("nothing to do"), std::string::npos) << tail_of(log_);
+}
+
 TEST_F(CliKill, BatchKilledAtRandomThenResumedMakesTheSameImages) {
   const fs::path reference = copy_of(trained_, "reference.rashisa");
   const CliRun whole = run_cli(batch_command(reference), log_);
