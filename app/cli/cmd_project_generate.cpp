@@ -162,9 +162,8 @@ int run_project_generate(const std::vector<std::string>& argv, const CancelToken
     // The same command again continues the batch it started (after Ctrl+C, a crash, a kill).
     const bool seeded = args.get("seed") || args.get("seeds");
     const auto plan = workflow::plan_batch(project, r);
-    const auto done = seeded && !workflow::unfinished_job_like(project, plan, true)
-                          ? workflow::finished_job_like(project, plan)
-                          : std::nullopt;
+    const auto same = workflow::unfinished_job_like(project, plan, seeded);
+    const auto done = seeded && !same ? workflow::finished_job_like(project, plan) : std::nullopt;
     if (done) {
       // The same seeded command again after its batch was done (it may have been killed just
       // after storing the last image): the same seeds would only make the same images again.
@@ -176,7 +175,7 @@ int run_project_generate(const std::vector<std::string>& argv, const CancelToken
                     static_cast<long long>(done->id), static_cast<long long>(done->done));
       return kOk;
     }
-    if (const auto same = workflow::unfinished_job_like(project, plan, seeded)) {
+    if (same) {
       std::fprintf(stderr, "continuing job %lld, which the same command started: %lld of %lld images made\n",
                    static_cast<long long>(same->id), static_cast<long long>(same->done),
                    static_cast<long long>(same->spec.total));
